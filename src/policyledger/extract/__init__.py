@@ -1,0 +1,65 @@
+"""The quantity and calendar grammar of ``shared/spec/facts.md``.
+
+``extract(text)`` returns every quantity and calendar expression in a piece of report
+text, with offsets into ``text`` exactly as given. Pure and linear-time; the words it
+knows live in :mod:`policyledger.extract.lexicon`.
+"""
+
+from __future__ import annotations
+
+from policyledger.extract.dates import scan_dates
+from policyledger.extract.lexicon import QUOTE_CLOSE, QUOTE_OPEN, ROC_OFFSET, ROC_YEAR_RANGE
+from policyledger.extract.numbers import parse_number
+from policyledger.extract.quantities import scan_quantities
+from policyledger.models import Extraction
+
+__all__ = ["extract", "parse_number"]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside 「」/『』: names of plans and events, whose numbers are not facts."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in QUOTE_OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+        elif ch == "\n" and depth and i - start > 200:
+            # An unclosed quote must not swallow the rest of the report.
+            depth = 0
+    return spans
+
+
+def _western_year(year: int | None) -> int | None:
+    if year is None:
+        return None
+    return year + ROC_OFFSET if year <= ROC_YEAR_RANGE[1] else year
+
+
+def extract(text: str, *, default_year: int | None = None) -> Extraction:
+    """Every quantity and calendar expression in ``text``.
+
+    ``default_year`` (ROC or Western) dates expressions written without a year when no
+    explicit year precedes them in ``text``.
+    """
+    quoted = _quoted_spans(text)
+    dates = scan_dates(text, _western_year(default_year), quoted)
+    blocked = sorted([(d.start, d.end) for d in dates] + quoted)
+    quantities = scan_quantities(text, _merge(blocked))
+    return Extraction(tuple(quantities), tuple(dates))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

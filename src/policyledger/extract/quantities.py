@@ -1,0 +1,242 @@
+"""Quantities: a numeral chain, the unit after it, and what the context says about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from policyledger.extract.context import modality, prefix_qualifier, role_and_sign
+from policyledger.extract.lexicon import (
+    BIG_COUNT_NOUN_CHARS,
+    BIG_COUNT_WORD,
+    CHINESE_NUMERAL_BAD_BEFORE,
+    CURRENCY_PREFIXES,
+    LONE_CHINESE_NUMERALS_REJECTED,
+    MEASURE_WORD_BAD_AFTER,
+    MEASURE_WORDS,
+    QUALIFIER_INFIXES,
+    QUALIFIER_SUFFIXES,
+    RANGE_JOINERS,
+    RATE_PREFIXES,
+    RATE_UNIT_CODES,
+    UNITS,
+)
+from policyledger.extract.numbers import CHAIN_RE, WS, Numeral, parse_chain
+from policyledger.models import Quantity
+
+# Every written unit, longest first, with (code, factor); measure words map to count.
+_ALL_UNITS: Final[dict[str, tuple[str, float]]] = {
+    **{w: ("count", 1.0) for w in MEASURE_WORDS},
+    **UNITS,
+}
+_UNIT_RE: Final = re.compile(
+    "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True))
+)
+_WS_RE: Final = re.compile(WS)
+_SPACE: Final = " \t\u3000"
+_CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
+_JOINERS: Final = tuple(sorted(RANGE_JOINERS, key=len, reverse=True))
+# Codes whose whole-number figures are exact when written in full (6,438 人, 60 天).
+_EXACT_CODES: Final = frozenset({"count", "day", "month", "year", "hour", "TWD", "USD", "EUR", "JPY", "CNY"})
+# Units that are only durations in a few contexts (30 日內); elsewhere 日 is a date part.
+_DAY_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
+_YEAR_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    end: int  # end of the unit text
+    raw: str
+    code: str
+    factor: float
+    infix_qualifier: str | None
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    m = _WS_RE.match(text, pos)
+    return m.end() if m else pos
+
+
+def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
+    """The unit written at ``pos`` (after an optional 餘/多 and spaces)."""
+    q: str | None = None
+    p = _skip_ws(text, pos)
+    if p < len(text) and text[p] in QUALIFIER_INFIXES:
+        q = QUALIFIER_INFIXES[text[p]]
+        p = _skip_ws(text, p + 1)
+    if text.startswith(BIG_COUNT_WORD, p):
+        noun = text[p + 1 : p + 1 + BIG_COUNT_NOUN_CHARS]
+        if len(noun) == BIG_COUNT_NOUN_CHARS and all(_CJK_RE.match(c) for c in noun):
+            return _Unit(p + 1 + BIG_COUNT_NOUN_CHARS, BIG_COUNT_WORD + noun, "count", 1.0, q)
+        return None
+    m = _UNIT_RE.match(text, p)
+    if m is None:
+        return None
+    raw = m.group()
+    nxt = text[m.end() : m.end() + 1]
+    bad = MEASURE_WORD_BAD_AFTER.get(raw)
+    if bad and nxt and nxt in bad:
+        return None
+    code, factor = _ALL_UNITS[raw]
+    if raw == "日" and not text.startswith(_DAY_AFTER, m.end()):
+        return None
+    if raw == "年" and not text.startswith(_YEAR_AFTER, m.end()) and num.value > 12:
+        return None
+    return _Unit(m.end(), num.trailing_magnitude + raw, code, factor, q)
+
+
+def _blocked_before(text: str, start: int) -> bool:
+    """第 16 屆, 前 5 名, CNS 15663, H0018, 3GPP: not quantities."""
+    j = start - 1
+    while j >= 0 and text[j] in _SPACE:
+        j -= 1
+    if j < 0:
+        return False
+    c = text[j]
+    if c in "第前":
+        return True
+    if c.isascii() and (c.isalpha() or c in "-_/.#"):
+        # (-15.21%) is a signed change, not a code.
+        return not (c == "-" and j > 0 and text[j - 1] in "(（")
+    return False
+
+
+def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
+    """(new start, currency code, rate) from 美金 / 新臺幣 / 每日 written just before."""
+    j = start
+    while j > 0 and text[j - 1] in _SPACE:
+        j -= 1
+    for word, code in CURRENCY_PREFIXES.items():
+        if text.endswith(word, 0, j):
+            return j - len(word), code, None
+    for word, rate in sorted(RATE_PREFIXES.items(), key=lambda kv: -len(kv[0])):
+        if text.endswith(word, 0, j) and word.startswith("每"):
+            return j - len(word), None, rate
+    return start, None, None
+
+
+def _precision(num: Numeral, unit: _Unit, qualifier: str) -> float:
+    scale = unit.factor
+    if unit.code in _EXACT_CODES and num.step == 1.0 and qualifier == "exact":
+        return 0.0
+    return 0.5 * num.step * scale
+
+
+def scan_quantities(
+    text: str, blocked: list[tuple[int, int]]
+) -> list[Quantity]:
+    """Every quantity in ``text`` outside the ``blocked`` spans (dates and names)."""
+    out: list[Quantity] = []
+    bi = 0
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = CHAIN_RE.search(text, pos)
+        if m is None:
+            break
+        s, e = m.start(), m.end()
+        pos = e
+        while bi < len(blocked) and blocked[bi][1] <= s:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] < e:
+            # A chain running into a date (3 萬 106 年) is cut; otherwise skip it.
+            if blocked[bi][0] <= s:
+                pos = max(e, blocked[bi][1])
+                continue
+            e = blocked[bi][0]
+            raw = text[s:e].rstrip()
+            e = s + len(raw)
+        q = _quantity(text, s, e, m.group() if e == m.end() else text[s:e])
+        if q is not None:
+            out.append(q)
+            pos = max(pos, q.end)
+    return out
+
+
+def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
+    stripped = written.rstrip()
+    try:
+        num = parse_chain(stripped)
+    except (ValueError, KeyError):
+        return None
+    if num.chinese:
+        if stripped in LONE_CHINESE_NUMERALS_REJECTED:
+            return None
+        if s > 0 and text[s - 1] in CHINESE_NUMERAL_BAD_BEFORE:
+            return None
+        if text.startswith("分之", s + len(stripped)) or text.startswith("萬分之", s + len(stripped)):
+            return None
+        # Chinese numerals are written tight against their measure word.
+        if s + len(stripped) < len(text) and text[s + len(stripped)] in " \t\u3000\n":
+            return None
+    if _blocked_before(text, s):
+        return None
+    unit = _read_unit(text, s + len(stripped), num)
+    if unit is None:
+        return None
+    if num.chinese and unit.code not in ("count", "%", "year", "month", "day", "hour", "other"):
+        if unit.code not in ("TWD", "USD") or not num.trailing_magnitude:
+            return None
+    if text.startswith("分之", unit.end):
+        return None
+    value = num.value * unit.factor
+    end = unit.end
+    raw_unit = unit.raw
+    code = unit.code
+    # 9成5 = 95 %.
+    if unit.raw.endswith("成") and end < len(text) and text[end].isdigit() and not text[end + 1 : end + 2].isdigit():
+        value += float(text[end])
+        end += 1
+    start, cur, rate = _prefix(text, s)
+    if cur is not None and code == "TWD":
+        code = cur
+    elif cur is not None and code != "TWD":
+        start = s
+    if rate is not None and code == "t":
+        code = RATE_UNIT_CODES[rate]
+    elif rate is not None:
+        start = s
+    # Ranges: 10~12 場, 200 瓩至 400 瓩.
+    value_max: float | None = None
+    jpos = _skip_ws(text, end)
+    jw = next((j for j in _JOINERS if text.startswith(j, jpos)), None)
+    if jw is None and unit.raw in ("％", "%") and False:
+        jw = None
+    if jw is not None:
+        m2 = CHAIN_RE.match(text, _skip_ws(text, jpos + len(jw)))
+        if m2 is not None:
+            num2 = parse_chain(m2.group().rstrip())
+            u2 = _read_unit(text, m2.start() + len(m2.group().rstrip()), num2)
+            if u2 is not None and u2.code == unit.code and num2.value * u2.factor > value:
+                value_max = num2.value * u2.factor
+                end = u2.end
+    qualifier = unit.infix_qualifier or prefix_qualifier(text, start) or "exact"
+    for word, q in QUALIFIER_SUFFIXES.items():
+        if text.startswith(word, end):
+            qualifier = q
+            break
+    if code == "year" and text.startswith("內", end):
+        end += 1
+    is_count = code == "count"
+    role, sign = role_and_sign(text, start, is_count=is_count)
+    if sign < 0:
+        value = -value
+        if value_max is not None:
+            value_max = -value_max
+    structural = is_count and (num.chinese or raw_unit.startswith(BIG_COUNT_WORD))
+    mod = modality(text, start, end, structural=structural)
+    precision = _precision(num, unit, qualifier)
+    return Quantity(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=code,
+        raw_unit=raw_unit,
+        qualifier=qualifier,
+        role=role,
+        modality=mod,
+        value_max=value_max,
+        precision=precision,
+    )
