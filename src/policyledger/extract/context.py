@@ -11,6 +11,7 @@ from typing import Final
 
 from policyledger.extract.lexicon import (
     ACTUAL_CUES,
+    APPROX_YUE_BAD_BEFORE,
     CHANGE_REACH,
     CUE_EXCEPTIONS,
     DECIDED_CUES,
@@ -70,6 +71,8 @@ def prefix_qualifier(text: str, start: int) -> str | None:
         if word == "近" and window[i + 1 :].strip():
             continue
         if word == "近" and i > 0 and window[i - 1] in "將接附最鄰":
+            continue
+        if word == "約" and i > 0 and window[i - 1] in APPROX_YUE_BAD_BEFORE:
             continue
         key = i + len(word)
         if best is None or key > best[0] or (key == best[0] and len(word) > 0):
@@ -148,6 +151,7 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
     window = text[lo:start]
     best = -1
     sign = 1
+    verb = ""
     for words, sg in ((INCREASE_WORDS, 1), (DECREASE_WORDS, -1)):
         for w in words:
             i = window.rfind(w)
@@ -156,13 +160,15 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
             after = window[i + len(w) :]
             if after.startswith(("率", "幅度", "為", "型", "動能", "力")):
                 continue
-            if i + len(w) > best:
-                best, sign = i + len(w), sg
+            if i + len(w) > best or (i + len(w) == best and len(w) > len(verb)):
+                best, sign, verb = i + len(w), sg, w
     if best < 0:
         return "level", 1
     gap = window[best:].strip()
     if any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
         return "level", 1
-    if is_count and len(gap) > 1 and "較" not in window:
+    # 增建 3 座, 提升 30 家: with a count, a verb is a change only against a baseline
+    # (較上年增加 5 件) or when it stands right before the figure.
+    if is_count and "較" not in window and (gap or len(verb) < 2):
         return "level", 1
     return "change", sign

@@ -38,7 +38,7 @@ _JOIN = "|".join(re.escape(j) for j in sorted(RANGE_JOINERS, key=len, reverse=Tr
 _SP = r"[ \t\u3000]*+"
 
 CANDIDATE_RE: Final = re.compile(
-    rf"(?<![{_D}.,．，])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}年)"
+    rf"(?<![{_D}.,．])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}年)"
     rf"|[{_REL}]{_SP}[（(]{_SP}[{_D}]{{2,4}}+{_SP}[)）]{_SP}年)"
 )
 _YEAR_RE = re.compile(

@@ -141,6 +141,8 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
     "以上": "over", "以下": "under", "以內": "under", "左右": "approx", "上下": "approx",
     "有餘": "over", "多": "over",
 }
+# 約 is "about" except inside words (合約, 契約, 節約, 預約).
+APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
 # How far before a number a qualifier word may stand (合計約占總額 76.7％).
 QUALIFIER_REACH: Final = 6
 
@@ -163,7 +165,7 @@ CHANGE_REACH: Final = 14
 
 TARGET_CUES: Final = (
     "預計", "預期", "預定", "預估", "預訂", "目標", "可望", "規劃", "計畫於", "計劃於",
-    "擬", "將", "希望", "力拚", "爭取", "屆時", "估計", "期盼", "期望", "冀", "俾",
+    "擬", "將", "希望", "力拚", "屆時", "估計", "期盼", "期望", "冀", "俾",
     "未來",
 )
 # "期" starts a target only in these pairs (期至 111 年, 期能, 期使…); elsewhere it is

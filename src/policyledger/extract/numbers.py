@@ -32,7 +32,7 @@ ARABIC: Final = rf"[{_D}]++(?:[,，][{_D}]{{3}}+)*+(?:[.．][{_D}]++)?+"
 CHINESE: Final = rf"[{_CN}]++"
 _ATOM = rf"(?:{ARABIC}[{_SMALL}]?+|{CHINESE})"
 CHAIN_RE: Final = re.compile(
-    rf"(?<![{_D}.,．，{_CN}])(?>{_ATOM}(?>{WS}[{_MAG}](?>{WS}{_ATOM}(?![{_D}]))?+)*+)"
+    rf"(?<![{_D}.,．{_CN}])(?>{_ATOM}(?>{WS}[{_MAG}](?>{WS}{_ATOM}(?![{_D}]))?+)*+)"
 )
 _ATOM_RE = re.compile(rf"{ARABIC}|{CHINESE}|[{_MAG}{_SMALL}]")
 

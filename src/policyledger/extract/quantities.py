@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from policyledger.extract.context import modality, prefix_qualifier, role_and_sign
@@ -148,10 +148,30 @@ def scan_quantities(
             raw = text[s:e].rstrip()
             e = s + len(raw)
         q = _quantity(text, s, e, m.group() if e == m.end() else text[s:e])
+        if q is not None and out:
+            q = _inherit_role(text, out[-1], q)
         if q is not None:
             out.append(q)
             pos = max(pos, q.end)
     return out
+
+
+# 增加常態供水每日 100 萬噸及備援供水每日 200 萬噸: one verb governs both figures.
+_LIST_JOINERS: Final = ("及", "、", "與", "和", "以及")
+_INHERIT_REACH: Final = 12
+
+
+def _inherit_role(text: str, prev: Quantity, q: Quantity) -> Quantity:
+    if prev.role != "change" or q.role == "change" or prev.unit != q.unit:
+        return q
+    between = text[prev.end : q.start]
+    if len(between) > _INHERIT_REACH or any(c in between for c in "，,。；;：:"):
+        return q
+    if not any(j in between for j in _LIST_JOINERS):
+        return q
+    sign = -1.0 if prev.value < 0 else 1.0
+    vmax = None if q.value_max is None else sign * abs(q.value_max)
+    return replace(q, role="change", value=sign * abs(q.value), value_max=vmax)
 
 
 def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
