@@ -1,0 +1,373 @@
+"""Answering a query: FTS5 BM25 over bigram phrases, re-ranked by how much of it matched.
+
+Each query word (jieba cuts free text; quoted text stays whole) becomes one FTS5 phrase of
+bigrams. Candidates come from one OR query ranked by BM25, so a typed question whose
+filler words appear nowhere still finds its paragraph; the score is then scaled by the
+share of query words the passage contains, so passages holding all the words come
+first. Figure conditions (``unit:kW >= 1000000 modality:target``) filter through the
+``quantities`` table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policyledger.errors import QueryError
+from policyledger.search import segment
+from policyledger.search.query import (
+    Filters,
+    ParsedQuery,
+    normalise_modality,
+    normalise_unit,
+    normalise_year,
+    parse,
+)
+from policyledger.search.results import Figure, Fragment, Hit, SearchResults, Span
+from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs
+
+# BM25 weights of the FTS columns: the passage itself, and the titles above it.
+BODY_WEIGHT = 1.0
+HEADING_WEIGHT = 0.3
+# How many BM25 candidates are re-ranked; more costs latency on large ledgers.
+CANDIDATES = 200
+SNIPPET_CHARS = 160
+MAX_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str  # folded
+    key: str  # folded and compacted: what we look for inside a passage
+    phrase: str  # the FTS5 phrase
+
+
+_terms_seen: dict[int, int] = {}
+
+
+def _load_domain_terms(conn: sqlite3.Connection) -> None:
+    # Re-read the dictionary only when the set of reports changed: the count of reports
+    # is a cheap proxy that a new ingest always moves.
+    n = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    if _terms_seen.get(id(segment)) == n:
+        return
+    segment.add_terms(r[0] for r in conn.execute("SELECT DISTINCT term FROM search_terms"))
+    _terms_seen[id(segment)] = n
+
+
+def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
+    texts: list[str] = []
+    for p in parsed.phrases:
+        texts.append(fold(p))
+    free = [fold(w) for w in parsed.words]
+    if any(any(is_cjk(c) for c in w) for w in free):
+        _load_domain_terms(conn)
+    for w in free:
+        if not any(is_cjk(c) for c in w):
+            # Latin words and numbers need no segmenter (and jieba would split 54.4).
+            texts.extend(r.text for r in runs(w) if r.text not in segment.STOPWORDS)
+            continue
+        words = segment.segment(w)
+        kept = [x for x in words if x not in segment.STOPWORDS]
+        texts.extend(kept or words)
+    out: list[_Unit] = []
+    seen: set[str] = set()
+    for t in texts:
+        key = compact(t)[0]
+        phrase = fts_phrase(t)
+        if phrase is None or key in seen:
+            continue
+        seen.add(key)
+        out.append(_Unit(t, key, phrase))
+    return out
+
+
+def _filters(
+    parsed: ParsedQuery,
+    report: str | None,
+    chapter: str | None,
+    year: int | str | None,
+    unit: str | None,
+    modality: str | None,
+) -> Filters:
+    given = Filters(
+        report=report or None,
+        chapter=chapter or None,
+        year=normalise_year(year) if year not in (None, "") else None,
+        unit=normalise_unit(unit) if unit else None,
+        modality=normalise_modality(modality) if modality else None,
+    )
+    return given.merged(parsed.filters)
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(parsed: ParsedQuery, f: Filters) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    args: list[object] = []
+    if f.report:
+        where.append("(p.report_id = ? OR p.report_id LIKE ? ESCAPE '\\')")
+        args += [f.report, _like_escape(f.report.lower()) + "%"]
+    if f.chapter:
+        c = f.chapter.strip()
+        where.append(
+            "(p.section_path = ? OR p.section_path LIKE ? ESCAPE '\\' "
+            "OR p.chapter_title LIKE ? ESCAPE '\\')"
+        )
+        args += [c, _like_escape(c) + "/%", "%" + _like_escape(c) + "%"]
+    if f.year:
+        where.append("p.year = ?")
+        args.append(f.year)
+    fig_sql, fig_args = _figure_where(parsed, f)
+    if fig_sql:
+        where.append(
+            f"EXISTS (SELECT 1 FROM quantities q WHERE q.paragraph_id = p.paragraph_id AND {fig_sql})"
+        )
+        args += fig_args
+    return where, args
+
+
+def _figure_where(parsed: ParsedQuery, f: Filters) -> tuple[str, list[object]]:
+    conds: list[str] = []
+    args: list[object] = []
+    if f.unit:
+        conds.append("q.unit = ?")
+        args.append(f.unit)
+    if f.modality:
+        conds.append("q.modality = ?")
+        args.append(f.modality)
+    if parsed.figure:
+        conds.append(parsed.figure.sql())
+        args.append(parsed.figure.value)
+    return " AND ".join(conds), args
+
+
+_PASSAGE_COLUMNS = """
+    p.id, p.report_id, r.title, p.section_id, p.section_path, s.title, p.chapter_title,
+    p.paragraph_id, p.ord, p.kind, p.start, p.end,
+    coalesce(pa.text, substr(r.text, p.start + 1, p.end - p.start))
+"""
+_PASSAGE_JOINS = """
+    JOIN reports r ON r.id = p.report_id
+    LEFT JOIN sections s ON s.id = p.section_id
+    LEFT JOIN paragraphs pa ON pa.id = p.paragraph_id
+"""
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    report: str | None = None,
+    chapter: str | None = None,
+    year: int | str | None = None,
+    unit: str | None = None,
+    modality: str | None = None,
+    limit: int = 20,
+) -> SearchResults:
+    """Search every indexed report. Filters given here and in the query text combine.
+
+    Raises :class:`~policyledger.errors.QueryError` for an unknown unit, modality or year;
+    any text, including FTS5 syntax and stray quotes, is searched for as text.
+    """
+    if limit < 1:
+        raise QueryError("limit must be at least 1")
+    limit = min(limit, MAX_LIMIT)
+    parsed = parse(query)
+    f = _filters(parsed, report, chapter, year, unit, modality)
+    parsed = ParsedQuery(parsed.raw, parsed.words, parsed.phrases, f, parsed.figure)
+    units = _units(parsed, conn)
+    where, args = _where(parsed, f)
+
+    if units:
+        rows = _text_candidates(conn, units, where, args)
+    elif parsed.wants_figures or not f.is_empty():
+        rows = _figure_candidates(conn, parsed, f, where, args, limit)
+    else:
+        rows = []
+
+    hits = [_hit(conn, row, score, units, parsed, f) for row, score in rows[:limit]]
+    return SearchResults(parsed, tuple(u.text for u in units), tuple(hits))
+
+
+def _text_candidates(
+    conn: sqlite3.Connection, units: Sequence[_Unit], where: list[str], args: list[object]
+) -> list[tuple[sqlite3.Row, float]]:
+    match = " OR ".join(u.phrase for u in units)
+    sql = (
+        f"SELECT {_PASSAGE_COLUMNS}, bm25(search_fts, {BODY_WEIGHT}, {HEADING_WEIGHT}) AS score "
+        f"FROM search_fts JOIN search_passages p ON p.id = search_fts.rowid {_PASSAGE_JOINS} "
+        f"WHERE search_fts MATCH ? {''.join(' AND ' + w for w in where)} "
+        f"ORDER BY score LIMIT {CANDIDATES}"
+    )
+    try:
+        rows = conn.execute(sql, [match, *args]).fetchall()
+    except sqlite3.OperationalError as exc:  # pragma: no cover - our MATCH is always valid
+        raise QueryError(f"search failed: {exc}") from exc
+    scored: list[tuple[sqlite3.Row, float]] = []
+    for row in rows:
+        body = compact(fold(row[12]))[0]
+        covered = sum(1 for u in units if u.key in body)
+        share = covered / len(units)
+        # bm25() is negative (smaller is better); scale its magnitude by coverage so a
+        # passage holding every query word outranks one repeating a single word.
+        scored.append((row, -row["score"] * (0.25 + 0.75 * share * share)))
+    scored.sort(key=lambda rs: (-rs[1], rs[0][1], rs[0][8]))
+    return scored
+
+
+def _figure_candidates(
+    conn: sqlite3.Connection,
+    parsed: ParsedQuery,
+    f: Filters,
+    where: list[str],
+    args: list[object],
+    limit: int,
+) -> list[tuple[sqlite3.Row, float]]:
+    fig_sql, fig_args = _figure_where(parsed, f)
+    if fig_sql:
+        # Largest figures first: "which targets exceed 1 GW" wants the big ones on top.
+        sql = (
+            f"SELECT {_PASSAGE_COLUMNS}, max(q.value) AS score FROM quantities q "
+            f"JOIN search_passages p ON p.paragraph_id = q.paragraph_id {_PASSAGE_JOINS} "
+            f"WHERE {fig_sql} {''.join(' AND ' + w for w in where)} "
+            f"GROUP BY p.id ORDER BY score DESC, p.report_id, p.ord LIMIT ?"
+        )
+        rows = conn.execute(sql, [*fig_args, *args, limit]).fetchall()
+    else:
+        sql = (
+            f"SELECT {_PASSAGE_COLUMNS}, 0.0 AS score FROM search_passages p {_PASSAGE_JOINS} "
+            f"WHERE {' AND '.join(where)} ORDER BY p.report_id, p.start LIMIT ?"
+        )
+        rows = conn.execute(sql, [*args, limit]).fetchall()
+    return [(r, float(r["score"])) for r in rows]
+
+
+def _hit(
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    score: float,
+    units: Sequence[_Unit],
+    parsed: ParsedQuery,
+    f: Filters,
+) -> Hit:
+    text: str = row[12]
+    start: int = row["start"]
+    term_spans = _term_spans(text, units)
+    figures: list[Figure] = []
+    if row["paragraph_id"] is not None:
+        fig_sql, fig_args = _figure_where(parsed, f)
+        matched_expr = f"({fig_sql})" if fig_sql else "0"
+        for q in conn.execute(
+            f"SELECT q.id, q.text, q.start, q.end, q.value, q.unit, q.modality, q.qualifier, "
+            f"q.role, {matched_expr} AS matched FROM quantities q "
+            f"WHERE q.paragraph_id = ? ORDER BY q.start",
+            [*fig_args, row["paragraph_id"]],
+        ):
+            rs, re_ = q["start"] - start, q["end"] - start
+            if 0 <= rs < re_ <= len(text):
+                figures.append(
+                    Figure(
+                        q["id"],
+                        q["text"],
+                        rs,
+                        re_,
+                        q["value"],
+                        q["unit"],
+                        q["modality"],
+                        q["qualifier"],
+                        q["role"],
+                        bool(q["matched"]),
+                    )
+                )
+    fig_spans = [
+        Span(fg.start, fg.end, "figure") for fg in figures if fg.matched or not parsed.wants_figures
+    ]
+    spans = _merge(term_spans + fig_spans)
+    return Hit(
+        report_id=row["report_id"],
+        report_title=row[2],
+        section_id=row["section_id"],
+        section_path=row["section_path"],
+        section_title=row[5],
+        chapter_title=row["chapter_title"],
+        paragraph_id=row["paragraph_id"],
+        ord=row["ord"] if row["kind"] == "paragraph" else None,
+        kind=row["kind"],
+        text=text,
+        start=start,
+        end=row["end"],
+        score=score,
+        snippet=_snippet(text, spans),
+        highlights=tuple(spans),
+        figures=tuple(figures),
+    )
+
+
+def _term_spans(text: str, units: Sequence[_Unit]) -> list[Span]:
+    body, offsets = compact(fold(text))
+    spans: list[Span] = []
+    for u in units:
+        if not u.key:
+            continue
+        i = body.find(u.key)
+        while i >= 0:
+            spans.append(Span(offsets[i], offsets[i + len(u.key) - 1] + 1, "term"))
+            i = body.find(u.key, i + len(u.key))
+    return spans
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    # Terms win over figures where they overlap; overlapping terms are joined.
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.kind != "term", -s.end)):
+        if out and s.start < out[-1].end:
+            last = out[-1]
+            if s.kind == last.kind and s.end > last.end:
+                out[-1] = Span(last.start, s.end, last.kind)
+            continue
+        out.append(s)
+    return out
+
+
+def _snippet(text: str, spans: list[Span]) -> tuple[Fragment, ...]:
+    """A window of about SNIPPET_CHARS around the densest cluster of marks."""
+    lo, hi = 0, len(text)
+    if len(text) > SNIPPET_CHARS:
+        anchor = 0
+        if spans:
+            # Start where the window covers the most marks.
+            best = max(
+                range(len(spans)),
+                key=lambda i: sum(
+                    1 for s in spans if spans[i].start <= s.start < spans[i].start + SNIPPET_CHARS
+                ),
+            )
+            anchor = spans[best].start
+        lo = max(0, anchor - 30)
+        # Back up to a sentence start when one is near, so the snippet reads cleanly.
+        for k in range(anchor - 1, max(-1, anchor - 60), -1):
+            if k >= 0 and text[k] in "。；：\n":
+                lo = k + 1
+                break
+        hi = min(len(text), lo + SNIPPET_CHARS)
+    frags: list[Fragment] = []
+    if lo > 0:
+        frags.append(Fragment("…"))
+    pos = lo
+    for s in spans:
+        if s.end <= lo or s.start >= hi:
+            continue
+        a, b = max(s.start, lo), min(s.end, hi)
+        if a > pos:
+            frags.append(Fragment(text[pos:a]))
+        frags.append(Fragment(text[a:b], s.kind))
+        pos = b
+    if pos < hi:
+        frags.append(Fragment(text[pos:hi]))
+    if hi < len(text):
+        frags.append(Fragment("…"))
+    return tuple(frags)
