@@ -12,14 +12,20 @@ from typing import Final
 from policyledger.extract.lexicon import (
     ACTUAL_CUES,
     APPROX_YUE_BAD_BEFORE,
+    CHANGE_GAP,
     CHANGE_REACH,
+    CHANGE_VERB_BAD_BEFORE,
+    CHANGE_VERB_NOT_BEFORE,
     CUE_EXCEPTIONS,
     DECIDED_CUES,
     DECREASE_WORDS,
+    FUTURE_JIANG_NEXT,
     INCREASE_WORDS,
+    LATER_CLAUSE_ACTUAL_CUES,
     LEVEL_AFTER_CHANGE,
     QUALIFIER_PREFIXES,
     QUALIFIER_REACH,
+    SHORT_VERB_GAPS,
     TARGET_CUES,
     TARGET_POST_CUES,
     TARGET_QI_BAD_BEFORE,
@@ -94,6 +100,14 @@ def _find_cue(window: str, cues: tuple[str, ...]) -> int:
                 last = max(last, i + len(cue))
                 break
             i = window.rfind(cue, 0, i)
+    # 將 as the future, not the object marker.
+    i = window.rfind("將")
+    while i >= 0:
+        nxt = window[i + 1] if i + 1 < len(window) else ""
+        if nxt in FUTURE_JIANG_NEXT:
+            last = max(last, i + 1)
+            break
+        i = window.rfind("將", 0, i)
     # 期 alone: only 期至 / 期能 / 期使 … and not 同期 / 本期 / 第 1 期.
     i = window.rfind("期")
     while i >= 0:
@@ -132,6 +146,11 @@ def modality(text: str, start: int, end: int, *, structural: bool) -> str:
             a = max(a, i)
     if a >= t:
         return "actual"
+    # 預計…，總計完成 4 萬筆: a completion word in a later clause than the cue.
+    cue_clause_end = clause_end(before, t, len(before))
+    for cue in LATER_CLAUSE_ACTUAL_CUES:
+        if before.find(cue, cue_clause_end) >= 0:
+            return "actual"
     clause = text[cs:ce]
     if any(c in clause for c in DECIDED_CUES):
         return "actual"
@@ -158,13 +177,20 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
             if i < 0:
                 continue
             after = window[i + len(w) :]
-            if after.startswith(("率", "幅度", "為", "型", "動能", "力")):
+            if after.startswith(CHANGE_VERB_NOT_BEFORE):
+                continue
+            if i > 0 and window[i - 1] in CHANGE_VERB_BAD_BEFORE:
+                continue
+            # 增資, 增建, 減稅: a one-character verb counts only right before the figure.
+            if len(w) == 1 and after.strip(" \t\u3000") not in SHORT_VERB_GAPS:
                 continue
             if i + len(w) > best or (i + len(w) == best and len(w) > len(verb)):
                 best, sign, verb = i + len(w), sg, w
     if best < 0:
         return "level", 1
     gap = window[best:].strip()
+    if len(gap) > CHANGE_GAP:
+        return "level", 1
     if any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
         return "level", 1
     # 增建 3 座, 提升 30 家: with a count, a verb is a change only against a baseline

@@ -11,20 +11,26 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from policyledger.extract.lexicon import (
     AS_OF_WORDS,
+    COMPARISON_AFTER,
+    COMPARISON_BEFORE,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
     MONTH_END_WORDS,
     RANGE_JOINERS,
+    RELATIVE_BRACKET_OFFSET,
+    RELATIVE_YEAR_PREFIXES,
     RELATIVE_YEAR_WORDS,
     ROC_OFFSET,
     ROC_YEAR_RANGE,
     UNTIL_WORD,
     WESTERN_YEAR_RANGE,
+    YEAR_DURATION_AFTER,
+    YEAR_DURATION_BEFORE,
     YEAR_END_WORDS,
     YEAR_PARTS,
 )
@@ -47,6 +53,9 @@ _YEAR_RE = re.compile(
 _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
 _BARE_RE = re.compile(rf"(?P<n>{_DIG})")
+_DAYSPAN_RE = re.compile(
+    rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
+)
 _JOIN_RE = re.compile(rf"{_SP}(?:起)?(?:{_JOIN}){WS}")
 _PART_RE = re.compile(
     "|".join(re.escape(p) for p in sorted(YEAR_PARTS, key=len, reverse=True))
@@ -78,6 +87,7 @@ class _Piece:
     day: int | None
     month_span: tuple[int, int] | None = None  # 上半年 -> (1, 6)
     end_of: bool = False  # 年底 / 月底: the last day only
+    rel: str | None = None  # 本 in 本(98)年
 
     @property
     def granularity(self) -> str:
@@ -108,6 +118,7 @@ def _startswith_any(text: str, pos: int, words: tuple[str, ...]) -> str | None:
 def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
     """Read year? month? day? at ``pos`` (at least one part)."""
     year = month = day = None
+    rel: str | None = None
     end = pos
     month_span: tuple[int, int] | None = None
     end_of = False
@@ -117,7 +128,13 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
         y = year_from_number(n)
         if y is None:
             return None
-        year, end = y, m.end()
+        # 35 年來, 5 年內: a number of years, not a calendar year.
+        if m.group("rel") is None and (
+            text.startswith(YEAR_DURATION_AFTER, m.end())
+            or text[max(0, pos - 2) : pos].endswith(YEAR_DURATION_BEFORE)
+        ):
+            return None
+        year, end, rel = y, m.end(), m.group("rel")
         if text.startswith("度", end):
             end += 1
         elif w := _startswith_any(text, end, YEAR_END_WORDS[:0] + ("底", "終")):
@@ -161,7 +178,7 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
                 return None
         else:
             end = after_year
-    return _Piece(pos, end, year, month, day, month_span, end_of)
+    return _Piece(pos, end, year, month, day, month_span, end_of, rel)
 
 
 _WS_RE = re.compile(WS)
@@ -177,7 +194,7 @@ def scan_dates(
 ) -> list[CalendarExpr]:
     """Every calendar expression in ``text``; ``blocked`` spans (names in 「」) are skipped."""
     out: list[CalendarExpr] = []
-    context_year = default_year
+    ctx = _Context(None, default_year)
     pos = 0
     bi = 0
     n = len(text)
@@ -191,19 +208,47 @@ def scan_dates(
         if bi < len(blocked) and blocked[bi][0] <= s < blocked[bi][1]:
             pos = blocked[bi][1]
             continue
-        rec, new_year, nxt = _parse_at(text, s, context_year)
+        rec, nxt = _parse_at(text, s, ctx)
         if rec is not None:
             out.append(rec)
-        if new_year is not None:
-            context_year = new_year
         pos = max(nxt, s + 1)
     return out
 
 
-def _parse_at(
-    text: str, s: int, context_year: int | None
-) -> tuple[CalendarExpr | None, int | None, int]:
-    """Parse one expression starting at ``s``; returns (record, explicit year seen, next pos)."""
+@dataclass(slots=True)
+class _Context:
+    """What the text so far says about years (mutable scanning state, never returned)."""
+
+    year: int | None  # the last explicit year the narrative is about
+    ref: int | None  # "this year" (本年/今年), from 本(98)年 or default_year
+
+    def saw(self, text: str, piece: _Piece) -> None:
+        if piece.year is None:
+            return
+        if piece.rel is not None:
+            self.ref = piece.year + RELATIVE_BRACKET_OFFSET.get(piece.rel, 0)
+            if RELATIVE_BRACKET_OFFSET.get(piece.rel, 0) != 0:
+                return
+        before = text[max(0, piece.start - 3) : piece.start]
+        if any(w in before for w in COMPARISON_BEFORE) or text.startswith(
+            COMPARISON_AFTER, _skip_ws(text, piece.end)
+        ):
+            return
+        self.year = piece.year
+
+    def year_for(self, text: str, start: int) -> int | None:
+        """The year of a piece written without one, starting at ``start``."""
+        j = start
+        while j > 0 and text[j - 1] in " \t\u3000":
+            j -= 1
+        for word, k in RELATIVE_YEAR_PREFIXES.items():
+            if text.endswith(word, 0, j):
+                return None if self.ref is None else self.ref + k
+        return self.year if self.year is not None else self.ref
+
+
+def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, int]:
+    """Parse one expression starting at ``s``; returns (record or None, next pos)."""
     # 98至100年期間: a bare year number joined to a year.
     bare = _BARE_RE.match(text, s)
     p1: _Piece | None = None
@@ -213,42 +258,58 @@ def _parse_at(
         if not text.startswith(("年", "月"), ws):
             jm = _JOIN_RE.match(text, after)
             if jm is None:
-                return None, None, bare.end()
+                return None, bare.end()
             p2 = _piece(text, jm.end(), allow_day_only=False)
             y1 = year_from_number(_int(bare.group("n")))
             if p2 is None or p2.year is None or p2.month is not None or y1 is None:
-                return None, None, bare.end()
+                return None, bare.end()
+            ctx.saw(text, p2)
             end = _tail(text, p2.end, ("期間", "間"))
             start_d = f"{y1:04d}-01-01"
             _, end_d = p2.bounds(p2.year)
-            return (
-                CalendarExpr(text[s:end], s, end, "range", start_d, end_d, "year"),
-                p2.year,
-                end,
-            )
+            return CalendarExpr(text[s:end], s, end, "range", start_d, end_d, "year"), end
     p1 = _piece(text, s, allow_day_only=False)
     if p1 is None:
         skip = _YEAR_RE.match(text, s) or _MONTH_RE.match(text, s)
-        return None, None, skip.end() if skip else s + 1
-    explicit = p1.year
-    year1 = p1.year if p1.year is not None else context_year
+        return None, skip.end() if skip else s + 1
+    ctx.saw(text, p1)
+    year1 = p1.year if p1.year is not None else ctx.year_for(text, s)
+    # 8月10至28日: a month followed by a span of days.
+    if p1.month is not None and p1.day is None and not p1.end_of:
+        dm = _DAYSPAN_RE.match(text, p1.end)
+        if dm and 1 <= _int(dm.group("d1")) <= _int(dm.group("d2")) <= 31 and year1 is not None:
+            a = f"{year1:04d}-{p1.month:02d}-{_int(dm.group('d1')):02d}"
+            b = f"{year1:04d}-{p1.month:02d}-{_int(dm.group('d2')):02d}"
+            end = _tail(text, dm.end(), ("止", "期間", "間"))
+            return CalendarExpr(text[s:end], s, end, "range", a, b, "day"), end
     # A range: joiner then a second piece that inherits what it leaves out.
     jm = _JOIN_RE.match(text, p1.end)
     if jm is not None:
-        p2 = _piece(text, jm.end(), allow_day_only=p1.day is not None)
+        # 97年1月至本年6月底: the far end may be dated by a relative year word.
+        p2_start = jm.end()
+        rel_word = next((w for w in RELATIVE_YEAR_PREFIXES if text.startswith(w, p2_start)), None)
+        if rel_word is not None:
+            p2_start = _skip_ws(text, p2_start + len(rel_word))
+        p2 = _piece(text, p2_start, allow_day_only=p1.day is not None and rel_word is None)
+        if p2 is not None and rel_word is not None and p2.year is None:
+            if ctx.ref is None:
+                # The far end cannot be dated: say nothing rather than half the span.
+                return None, p2.end
+            p2 = replace(p2, year=ctx.ref + RELATIVE_YEAR_PREFIXES[rel_word])
         if p2 is not None and _finer_or_equal(p1, p2):
             year2 = p2.year if p2.year is not None else year1
             month2 = p2.month if p2.month is not None else (p1.month if p2.day is not None else None)
             p2 = _Piece(p2.start, p2.end, year2, month2, p2.day, p2.month_span, p2.end_of)
             end = _tail(text, p2.end, ("止", "期間", "間"))
+            ctx.saw(text, p2)
             if year1 is None or year2 is None:
-                return None, p2.year or explicit, end
+                return None, end
             a, _ = p1.bounds(year1)
             _, b = p2.bounds(year2)
             g = _finest(p1.granularity, p2.granularity)
-            return CalendarExpr(text[s:end], s, end, "range", a, b, g), p2.year or explicit, end
+            return CalendarExpr(text[s:end], s, end, "range", a, b, g), end
     if year1 is None:
-        return None, explicit, p1.end
+        return None, p1.end
     a, b = p1.bounds(year1)
     end = p1.end
     typ = "date"
@@ -266,7 +327,7 @@ def _parse_at(
     ):
         typ, a = "by", None
         end = _skip_ws(text, end) + 1
-    return CalendarExpr(text[s:end], s, end, typ, a, b, p1.granularity), explicit, end
+    return CalendarExpr(text[s:end], s, end, typ, a, b, p1.granularity), end
 
 
 def _tail(text: str, pos: int, words: tuple[str, ...]) -> int:

@@ -28,7 +28,7 @@ SMALL_MAGNITUDES_AFTER_DIGITS: Final[dict[str, int]] = {"千": 1000, "百": 100}
 # A lone 一 is far more often an article ("一項重要措施", "統一") than a count.
 LONE_CHINESE_NUMERALS_REJECTED: Final = frozenset({"一", "〇", "零"})
 # A Chinese numeral preceded by one of these is part of a word, not a number.
-CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset("第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮")
+CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset("第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾")
 
 # --- units -----------------------------------------------------------------------------
 # written form -> (canonical code, factor to the canonical unit). The scanner tries the
@@ -49,7 +49,7 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "噸/年": ("t/year", 1.0), "公噸/時": ("t/h", 1.0), "噸/時": ("t/h", 1.0),
     "公噸": ("t", 1.0), "噸": ("t", 1.0),
     # volume, area, length
-    "公秉": ("kL", 1.0), "立方公尺": ("m3", 1.0), "立方米": ("m3", 1.0),
+    "公秉": ("kL", 1.0), "KL": ("kL", 1.0), "kL": ("kL", 1.0), "立方公尺": ("m3", 1.0), "立方米": ("m3", 1.0),
     "公頃": ("ha", 1.0), "平方公里": ("km2", 1.0), "平方公尺": ("m2", 1.0),
     "坪": ("m2", 3.305785), "公里": ("km", 1.0), "公尺": ("m", 1.0),
     # ratios
@@ -72,8 +72,8 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "張", "枚", "口", "處", "班次", "班", "所", "篇次", "篇", "則", "類", "國", "團",
     "個", "支", "種", "筆", "款", "攤", "名", "次", "架次", "航次", "梯次", "位", "校",
     "輛", "艘", "棟", "間", "顆", "枝", "具", "隻", "頭", "株", "棵", "冊", "套", "台",
-    "臺", "組", "批", "廠", "幅", "波", "集", "首", "站", "床", "門", "隊", "村", "區",
-    "縣市", "縣(市)", "線", "條", "屆", "檔", "份", "層", "樓", "階段",
+    "臺", "組", "批", "廠", "幅", "波", "集", "首", "站", "床", "門", "隊", "區",
+    "縣市", "縣(市)", "條", "屆", "檔", "份", "層", "階段",
     "片", "盞", "把", "粒", "包", "箱", "袋", "面", "股", "單位", "科", "系", "堂",
     "節", "輪", "回", "關", "道", "趟", "例", "對",
 )
@@ -156,16 +156,24 @@ DECREASE_WORDS: Final = (
     "減少", "下降", "降低", "衰退", "縮減", "負成長", "下滑", "減", "下跌", "跌", "節省",
     "減幅", "縮小",
 )
+# After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
+CHANGE_VERB_NOT_BEFORE: Final = ("率", "幅度", "為", "型", "動能", "力", "資", "值")
+# 新增 (newly added) is an amount, not a difference.
+CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
+# What may stand between a one-character verb (增, 減) and its figure.
+SHORT_VERB_GAPS: Final = frozenset({"", "約", "逾", "達", "了", "加", "少"})
 # 提高…至 550 萬噸, 降至: the number is the new level, not the difference.
 LEVEL_AFTER_CHANGE: Final = ("至", "到", "為", "成")
 # 較上年 … : a comparison makes a following increase/decrease a change.
 CHANGE_REACH: Final = 14
+# The most that may stand between a change verb and its figure (增加銷售額 90 億元).
+CHANGE_GAP: Final = 6
 
 # --- modality -------------------------------------------------------------------------------
 
 TARGET_CUES: Final = (
     "預計", "預期", "預定", "預估", "預訂", "目標", "可望", "規劃", "計畫於", "計劃於",
-    "擬", "將", "希望", "力拚", "屆時", "估計", "期盼", "期望", "冀", "俾",
+    "擬", "希望", "力拚", "屆時", "估計", "期盼", "期望", "冀", "俾",
     "未來",
 )
 # "期" starts a target only in these pairs (期至 111 年, 期能, 期使…); elsewhere it is
@@ -175,7 +183,14 @@ TARGET_QI_BAD_BEFORE: Final = frozenset("同本長短初前後分學工第定週
 # These stop a target reading (已, 業於…): what follows them happened.
 ACTUAL_CUES: Final = ("已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際")
 # Words that look like cues but are not (將近 is "nearly"; 擬定 is drafting).
-CUE_EXCEPTIONS: Final = ("將近", "研擬", "草擬", "模擬", "未來性", "預算數", "已往")
+CUE_EXCEPTIONS: Final = (
+    "將近", "研擬", "草擬", "模擬", "未來性", "預算數", "已往", "規劃案", "規劃書",
+    "規劃報告", "規劃設計", "規劃費", "目標值達成",
+)
+# Completion words end a plan's reach when they open a later clause (…，總計完成 4 萬筆).
+LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "達成")
+# 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
+FUTURE_JIANG_NEXT: Final = frozenset("於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶創朝")
 # Cues written after the figure (…86.8 公頃為目標).
 TARGET_POST_CUES: Final = ("為目標", "之目標", "的目標", "目標", "為努力方向")
 # A decided budget or a plan's total is a decision, hence actual, even inside a plan's
@@ -190,6 +205,19 @@ ROC_YEAR_RANGE: Final = (30, 150)
 WESTERN_YEAR_RANGE: Final = (1900, 2100)
 # Relative year words that may carry the year in brackets: 本(98)年, 今（101）年, 去（2011）年.
 RELATIVE_YEAR_WORDS: Final = ("本", "今", "去", "明", "前", "同", "上", "來", "次")
+# Relative year words written without a number, and their offset from "this year";
+# a date after them (今年 2 月, 去年 11 月 20 日) is dated from the report's own year.
+RELATIVE_YEAR_PREFIXES: Final[dict[str, int]] = {
+    "今年度": 0, "本年度": 0, "今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2,
+    "明年": 1, "次年": 1, "翌年": 1,
+}
+# What a bracketed relative year says about "this year": 去（100）年 -> this year is 101.
+RELATIVE_BRACKET_OFFSET: Final[dict[str, int]] = {
+    "本": 0, "今": 0, "去": 1, "上": 1, "前": 2, "明": -1, "來": -1, "次": -1, "同": 0,
+}
+# A year written in a comparison (較 97 年同期) is not the year the text is talking about.
+COMPARISON_BEFORE: Final = ("較", "比", "與", "同")
+COMPARISON_AFTER: Final = ("同期",)
 RANGE_JOINERS: Final = ("至", "到", "~", "～", "-", "－", "—", "–", "∼")
 # After a year: which part of it is meant -> (first month, last month) or a single day.
 YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
@@ -204,6 +232,7 @@ DEADLINE_PREFIXES: Final = ("期限至", "期至", "預計至", "延長至", "�
 UNTIL_WORD: Final = "止"
 AS_OF_WORDS: Final = ("截至", "截止")
 # After a year number these mean it is a duration, not a date (3 年內, 5 年期).
-YEAR_DURATION_AFTER: Final = ("內", "間", "來", "期", "以上", "以內", "半")
+YEAR_DURATION_AFTER: Final = ("來", "以來", "內", "以內", "之內", "以上", "半")
+YEAR_DURATION_BEFORE: Final = ("近", "逾", "約", "長達", "超過", "連續", "歷經", "滿", "每隔", "上")
 QUOTE_OPEN: Final = "「『"
 QUOTE_CLOSE: Final = "」』"
