@@ -1,0 +1,93 @@
+"""The words the checker keys on, kept as data so a test can inspect them and a new cue
+word is a one-line change rather than a regex edit."""
+
+from __future__ import annotations
+
+# A total written after its parts: "…99 天，…41 天，合計 140 天".
+TOTAL_AFTER_PARTS: tuple[str, ...] = ("合計", "共計", "總計", "累計共", "共")
+# Only these are strong enough that a total which does not add up is reported as
+# inconsistent; "共" and "總計" often just mean "in all we did", after unrelated figures.
+STRONG_TOTAL_WORDS: tuple[str, ...] = ("合計", "共計")
+
+# Parts listed after their total: "5,241 MW，其中太陽光電 1,733 MW、…".
+PARTS_AFTER_TOTAL: tuple[str, ...] = ("其中", "包括", "包含", "分別為", "除")
+# Of those, the ones too common in other senses (除 in 除役, 排除) to vouch for a miss.
+WEAK_PARTS_WORDS: tuple[str, ...] = ("除", "包含")
+
+# A list that admits it is not complete: its parts need not add up to the total.
+OPEN_LIST: tuple[str, ...] = ("等", "以上", "逾", "超過", "餘")
+
+# Ratios named in the text. ``stem`` is what the numerator's clause says ("再利用量"),
+# ``complement`` means the rate is 1 − failed/total (合格率 from 不合格 counts).
+RATE_WORDS: tuple[tuple[str, str], ...] = (
+    ("達成率", "達成"),
+    ("合格率", "合格"),
+    ("再利用率", "再利用"),
+    ("完成率", "完成"),
+    ("利用率", "利用"),
+    ("執行率", "執行"),
+    ("通過率", "通過"),
+    ("及格率", "及格"),
+)
+FAILED_WORDS: tuple[str, ...] = ("不合格", "不及格", "未通過", "不符")
+TARGET_WORDS: tuple[str, ...] = ("目標", "預計", "預定", "預期", "計畫", "規劃")
+
+# Units whose amounts add up; shares, rates and durations do not.
+ADDITIVE_UNITS: frozenset[str] = frozenset(
+    {
+        "TWD",
+        "USD",
+        "EUR",
+        "JPY",
+        "CNY",
+        "kW",
+        "kWh",
+        "t",
+        "t/day",
+        "t/h",
+        "t/year",
+        "kL",
+        "m3",
+        "ha",
+        "m2",
+        "km2",
+        "km",
+        "m",
+        "count",
+        "day",
+    }
+)
+PERCENT_UNITS: frozenset[str] = frozenset({"%", "pp", "permille"})
+
+# "占…％": the figure before is a share of a total.
+SHARE_WORDS: tuple[str, ...] = ("占", "佔")
+
+# A percentage inside brackets that is a change, not a share: "馬來西亞（成長 73.5％）".
+CHANGE_WORDS: tuple[str, ...] = ("成長", "增加", "減少", "下降", "衰退", "增", "減", "較")
+
+# "每部 80 萬瓩": a per-unit figure; the measure word must match the count it multiplies.
+PER_UNIT_PREFIX = "每"
+TIME_MEASURES: frozenset[str] = frozenset({"日", "天", "年", "月", "週", "時", "小時", "季"})
+
+# A stated difference of two figures: "出口 3,172.5 億美元…進口 2,592.7 億美元；出超 579.8 億美元".
+DIFFERENCE_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("出超", "出口", "進口"),
+    ("入超", "進口", "出口"),
+    ("順差", "出口", "進口"),
+    ("逆差", "進口", "出口"),
+)
+
+# Change cues for growth checks: "由 X 增至 Y，成長 P％".
+GROWTH_FROM: tuple[str, ...] = ("由", "從", "自")
+GROWTH_TO: tuple[str, ...] = (
+    "增至",
+    "增加至",
+    "提高至",
+    "提升至",
+    "成長至",
+    "降至",
+    "減至",
+    "下降至",
+    "減少至",
+    "升至",
+)
