@@ -44,7 +44,7 @@ _JOIN = "|".join(re.escape(j) for j in sorted(RANGE_JOINERS, key=len, reverse=Tr
 _SP = r"[ \t\u3000]*+"
 
 CANDIDATE_RE: Final = re.compile(
-    rf"(?<![{_D}.,．])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}年)"
+    rf"(?<![{_D}.,．])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}[年月])"
     rf"|[{_REL}]{_SP}[（(]{_SP}[{_D}]{{2,4}}+{_SP}[)）]{_SP}年)"
 )
 _YEAR_RE = re.compile(
@@ -53,6 +53,9 @@ _YEAR_RE = re.compile(
 _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
 _BARE_RE = re.compile(rf"(?P<n>{_DIG})")
+_MONTHSPAN_RE = re.compile(
+    rf"{WS}(?P<m1>{_DIG}){WS}月?+{_SP}(?:{_JOIN}){WS}(?P<m2>{_DIG}){WS}月"
+)
 _DAYSPAN_RE = re.compile(
     rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
 )
@@ -260,6 +263,16 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
             if jm is None:
                 return None, bare.end()
             p2 = _piece(text, jm.end(), allow_day_only=False)
+            if p2 is not None and p2.year is None and p2.month is not None and p2.day is None:
+                # 1~4 月: a span of months in the year the text is about.
+                m1 = _int(bare.group("n"))
+                y = ctx.year_for(text, s)
+                if y is None or not 1 <= m1 < p2.month:
+                    return None, p2.end
+                end = p2.end
+                a = f"{y:04d}-{m1:02d}-01"
+                _, b = p2.bounds(y)
+                return CalendarExpr(text[s:end], s, end, "range", a, b, "month"), end
             y1 = year_from_number(_int(bare.group("n")))
             if p2 is None or p2.year is None or p2.month is not None or y1 is None:
                 return None, bare.end()
@@ -274,6 +287,15 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
         return None, skip.end() if skip else s + 1
     ctx.saw(text, p1)
     year1 = p1.year if p1.year is not None else ctx.year_for(text, s)
+    # 106 年 1~4 月: a year followed by a span of months.
+    if p1.year is not None and p1.month is None and p1.month_span is None and not p1.end_of:
+        mm = _MONTHSPAN_RE.match(text, p1.end)
+        if mm and 1 <= _int(mm.group("m1")) < _int(mm.group("m2")) <= 12:
+            m1, m2 = _int(mm.group("m1")), _int(mm.group("m2"))
+            last = calendar.monthrange(p1.year, m2)[1]
+            a, b = f"{p1.year:04d}-{m1:02d}-01", f"{p1.year:04d}-{m2:02d}-{last:02d}"
+            end = _tail(text, mm.end(), ("止", "期間", "間"))
+            return CalendarExpr(text[s:end], s, end, "range", a, b, "month"), end
     # 8月10至28日: a month followed by a span of days.
     if p1.month is not None and p1.day is None and not p1.end_of:
         dm = _DAYSPAN_RE.match(text, p1.end)
@@ -315,7 +337,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
     typ = "date"
     # Deadlines: …前 / 以前 / 底前, 期至 X, 至 X 止.
     suffix = _startswith_any(text, end, DEADLINE_SUFFIXES)
-    before = text[max(0, s - 4) : s].rstrip(" \t\u3000")
+    before = "".join(text[max(0, s - 10) : s].split())
     if suffix and not text.startswith(("前往", "前瞻", "前進", "前述", "前揭", "前項"), end):
         typ, a, end = "by", None, end + len(suffix)
     elif any(before.endswith(p) for p in DEADLINE_PREFIXES):

@@ -26,8 +26,8 @@ _D = "0-9０-９"
 _CN = "".join(CHINESE_DIGITS) + "".join(CHINESE_SMALL_UNITS)
 _MAG = "".join(MAGNITUDES)
 _SMALL = "".join(SMALL_MAGNITUDES_AFTER_DIGITS)
-# Spaces, optionally one line break (a PDF wrap) with spaces around it.
-WS: Final = r"[ \t\u3000]*+(?:\r?\n[ \t\u3000]*+)?+"
+# Spaces, optionally a line break (a PDF wrap, which the 2018 text doubles) with spaces.
+WS: Final = r"[ \t\u3000]*+(?:\r?\n[ \t\u3000]*+){0,2}+"
 ARABIC: Final = rf"[{_D}]++(?:[,，][{_D}]{{3}}+)*+(?:[.．][{_D}]++)?+"
 CHINESE: Final = rf"[{_CN}]++"
 _ATOM = rf"(?:{ARABIC}[{_SMALL}]?+|{CHINESE})"

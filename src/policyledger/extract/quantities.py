@@ -174,6 +174,24 @@ def _inherit_role(text: str, prev: Quantity, q: Quantity) -> Quantity:
     return replace(q, role="change", value=sign * abs(q.value), value_max=vmax)
 
 
+def _range_end(text: str, pos: int) -> tuple[Numeral, _Unit] | None:
+    """The upper end of a range written at ``pos`` (~12 場, 至 400 瓩), if any."""
+    jpos = _skip_ws(text, pos)
+    jw = next((j for j in _JOINERS if text.startswith(j, jpos)), None)
+    if jw is None:
+        return None
+    m2 = CHAIN_RE.match(text, _skip_ws(text, jpos + len(jw)))
+    if m2 is None:
+        return None
+    written = m2.group().rstrip()
+    try:
+        num2 = parse_chain(written)
+    except (ValueError, KeyError):
+        return None
+    u2 = _read_unit(text, m2.start() + len(written), num2)
+    return None if u2 is None else (num2, u2)
+
+
 def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
     stripped = written.rstrip()
     try:
@@ -193,8 +211,16 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
     if _blocked_before(text, s):
         return None
     unit = _read_unit(text, s + len(stripped), num)
+    range_first: float | None = None
     if unit is None:
-        return None
+        # 10~12 場: the unit is written once, after the upper end.
+        found = _range_end(text, s + len(stripped))
+        if found is None:
+            return None
+        num2, unit = found
+        range_first = num.value * unit.factor
+        num = replace(num2, value=num.value)
+        unit = replace(unit, raw=unit.raw)
     if num.chinese and unit.code not in ("count", "%", "year", "month", "day", "hour", "other"):
         if unit.code not in ("TWD", "USD") or not num.trailing_magnitude:
             return None
@@ -219,18 +245,15 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
         start = s
     # Ranges: 10~12 場, 200 瓩至 400 瓩.
     value_max: float | None = None
-    jpos = _skip_ws(text, end)
-    jw = next((j for j in _JOINERS if text.startswith(j, jpos)), None)
-    if jw is None and unit.raw in ("％", "%") and False:
-        jw = None
-    if jw is not None:
-        m2 = CHAIN_RE.match(text, _skip_ws(text, jpos + len(jw)))
-        if m2 is not None:
-            num2 = parse_chain(m2.group().rstrip())
-            u2 = _read_unit(text, m2.start() + len(m2.group().rstrip()), num2)
-            if u2 is not None and u2.code == unit.code and num2.value * u2.factor > value:
-                value_max = num2.value * u2.factor
-                end = u2.end
+    if range_first is not None:
+        value_max = num2.value * unit.factor
+        value = range_first
+    else:
+        found = _range_end(text, end)
+        if found is not None and found[1].code == unit.code:
+            v2 = found[0].value * found[1].factor
+            if v2 > value:
+                value_max, end = v2, found[1].end
     qualifier = unit.infix_qualifier or prefix_qualifier(text, start) or "exact"
     for word, q in QUALIFIER_SUFFIXES.items():
         if text.startswith(word, end):
