@@ -1,0 +1,1 @@
+"""Each feature's routes: one module per feature, each exposing ``router``."""

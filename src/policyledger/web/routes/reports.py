@@ -1,0 +1,139 @@
+"""Reports: the list, a report's page (metadata, outline, charts) and section pages.
+
+Each page's data is one dict built from ``store.queries``; ``page()`` renders it or returns
+it as the ``.json`` twin. The ``/api`` routes return the same core rows with OpenAPI
+schemas (the dataclasses themselves).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from policyledger.store.queries import (
+    OutlineNode,
+    ReportRow,
+    SectionView,
+    facts_summary,
+    get_report,
+    get_section,
+    list_reports,
+    outline,
+)
+from policyledger.web.common import get_conn, page
+
+router = APIRouter()
+
+Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
+
+# Other features' counts for the report page: (key, heading, module, function, page suffix).
+# Shown only when the feature is installed and provides the function; never made up.
+FEATURE_COUNTS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("checks", "算術查核", "policyledger.checks", "verdict_counts", "/checks"),
+    ("commitments", "承諾追蹤", "policyledger.commitments", "status_counts", "/commitments"),
+)
+
+VERDICT_NAMES = {
+    "consistent": "相符",
+    "inconsistent": "不符",
+    "impossible": "不可能的數值",
+    "unverifiable": "無法驗證",
+}
+
+
+def feature_counts(conn: sqlite3.Connection, report_id: str) -> list[dict[str, Any]]:
+    out = []
+    for key, heading, module_name, fn_name, suffix in FEATURE_COUNTS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        fn: Callable[[sqlite3.Connection, str], dict[str, int]] | None = getattr(
+            module, fn_name, None
+        )
+        if fn is None:
+            continue
+        counts = fn(conn, report_id)
+        out.append(
+            {
+                "key": key,
+                "heading": heading,
+                "suffix": suffix,
+                "counts": [
+                    {"key": k, "label": VERDICT_NAMES.get(k, k), "count": int(v)}
+                    for k, v in counts.items()
+                ],
+            }
+        )
+    return out
+
+
+# --- pages -----------------------------------------------------------------------------
+
+
+@router.get("/index.json", include_in_schema=False)
+@router.get("/reports", include_in_schema=False)
+@router.get("/reports.json", include_in_schema=False)
+@router.get("/", include_in_schema=False)
+def index_page(request: Request, conn: Conn) -> Response:
+    reports = [r.to_dict() for r in list_reports(conn)]
+    return page(request, "reports/index.html", {"reports": reports})
+
+
+def report_data(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
+    report = get_report(conn, ref)
+    return {
+        "report": report.to_dict(),
+        "outline": [n.to_dict() for n in outline(conn, report.id)],
+        "summary": facts_summary(conn, report.id).to_dict(),
+        "features": feature_counts(conn, report.id),
+    }
+
+
+@router.get("/reports/{report_id}", include_in_schema=False)
+@router.get("/reports/{report_id}.json", include_in_schema=False)
+def report_page(request: Request, report_id: str, conn: Conn) -> Response:
+    return page(request, "reports/report.html", report_data(conn, report_id))
+
+
+@router.get("/reports/{report_id}/sections/{path:path}", include_in_schema=False)
+@router.get("/reports/{report_id}/sections/{path:path}.json", include_in_schema=False)
+def section_page(request: Request, report_id: str, path: str, conn: Conn) -> Response:
+    view = get_section(conn, report_id, path)
+    return page(request, "reports/section.html", view.to_dict())
+
+
+# --- API -------------------------------------------------------------------------------
+
+
+@router.get("/api/reports", response_model=list[ReportRow], tags=["reports"])
+def api_reports(conn: Conn) -> list[ReportRow]:
+    """Every stored report with its counts."""
+    return list_reports(conn)
+
+
+@router.get("/api/reports/{report_id}", response_model=ReportRow, tags=["reports"])
+def api_report(report_id: str, conn: Conn) -> ReportRow:
+    """One report, by id, unique id prefix or file name."""
+    return get_report(conn, report_id)
+
+
+@router.get("/api/reports/{report_id}/outline", response_model=list[OutlineNode], tags=["reports"])
+def api_outline(report_id: str, conn: Conn) -> list[OutlineNode]:
+    """The outline as a tree, each section with the counts of its subtree."""
+    return outline(conn, get_report(conn, report_id).id)
+
+
+@router.get(
+    "/api/reports/{report_id}/sections/{path:path}", response_model=SectionView, tags=["reports"]
+)
+def api_section(report_id: str, path: str, conn: Conn) -> SectionView:
+    """A section: breadcrumbs, neighbours, and its subtree's paragraphs, sentences and facts."""
+    return get_section(conn, report_id, path)
