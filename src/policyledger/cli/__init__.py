@@ -92,7 +92,7 @@ def _register() -> None:
     # Each face module adds its commands to ``app``; importing them registers them.
     import importlib
 
-    for name in ("ingest", "outline", "extract", "checks", "search", "commitments"):
+    for name in ("ingest", "outline", "extract", "checks", "search", "commitments", "serve"):
         try:
             importlib.import_module(f"policyledger.cli.{name}")
         except ModuleNotFoundError as exc:
