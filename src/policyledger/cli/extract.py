@@ -38,10 +38,10 @@ def _jsonl_line(line: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         return {"id": None, "error": f"invalid JSON: {exc.msg}"}
     if not isinstance(obj, dict):
-        return {"id": None, "error": "expected an object {\"id\", \"text\"}"}
+        return {"id": None, "error": 'expected an object {"id", "text"}'}
     text = obj.get("text")
     if not isinstance(text, str):
-        return {"id": obj.get("id"), "error": "missing string field \"text\""}
+        return {"id": obj.get("id"), "error": 'missing string field "text"'}
     year = obj.get("default_year")
     result = extract(text, default_year=year if isinstance(year, int) else None)
     return {"id": obj.get("id"), **result.to_dict()}
@@ -50,12 +50,20 @@ def _jsonl_line(line: str) -> dict[str, Any]:
 @app.command("extract")
 @friendly
 def extract_command(
-    file: Annotated[str | None, typer.Argument(help="文字檔，或 - 代表標準輸入 text file, or - for stdin")] = None,
+    file: Annotated[
+        str | None, typer.Argument(help="文字檔，或 - 代表標準輸入 text file, or - for stdin")
+    ] = None,
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help="讀 JSON Lines {id, text}，逐行輸出 one result line per input line")
+        bool,
+        typer.Option(
+            "--jsonl", help="讀 JSON Lines {id, text}，逐行輸出 one result line per input line"
+        ),
     ] = False,
     default_year: Annotated[
-        int | None, typer.Option("--default-year", help="無年份日期的預設年 year for dates written without one")
+        int | None,
+        typer.Option(
+            "--default-year", help="無年份日期的預設年 year for dates written without one"
+        ),
     ] = None,
 ) -> None:
     """抽取數量與日期 — extract quantities and calendar expressions as JSON."""

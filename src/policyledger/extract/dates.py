@@ -20,7 +20,6 @@ from policyledger.extract.lexicon import (
     COMPARISON_BEFORE,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
-    MONTH_END_WORDS,
     RANGE_JOINERS,
     RELATIVE_BRACKET_OFFSET,
     RELATIVE_YEAR_PREFIXES,
@@ -31,7 +30,7 @@ from policyledger.extract.lexicon import (
     WESTERN_YEAR_RANGE,
     YEAR_DURATION_AFTER,
     YEAR_DURATION_BEFORE,
-    YEAR_END_WORDS,
+    YEAR_END_SUFFIXES,
     YEAR_PARTS,
 )
 from policyledger.extract.numbers import WS
@@ -53,16 +52,12 @@ _YEAR_RE = re.compile(
 _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
 _BARE_RE = re.compile(rf"(?P<n>{_DIG})")
-_MONTHSPAN_RE = re.compile(
-    rf"{WS}(?P<m1>{_DIG}){WS}月?+{_SP}(?:{_JOIN}){WS}(?P<m2>{_DIG}){WS}月"
-)
+_MONTHSPAN_RE = re.compile(rf"{WS}(?P<m1>{_DIG}){WS}月?+{_SP}(?:{_JOIN}){WS}(?P<m2>{_DIG}){WS}月")
 _DAYSPAN_RE = re.compile(
     rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
 )
 _JOIN_RE = re.compile(rf"{_SP}(?:起)?(?:{_JOIN}){WS}")
-_PART_RE = re.compile(
-    "|".join(re.escape(p) for p in sorted(YEAR_PARTS, key=len, reverse=True))
-)
+_PART_RE = re.compile("|".join(re.escape(p) for p in sorted(YEAR_PARTS, key=len, reverse=True)))
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -140,7 +135,7 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
         year, end, rel = y, m.end(), m.group("rel")
         if text.startswith("度", end):
             end += 1
-        elif w := _startswith_any(text, end, YEAR_END_WORDS[:0] + ("底", "終")):
+        elif w := _startswith_any(text, end, YEAR_END_SUFFIXES):
             end += len(w)
             end_of = True
         elif text.startswith("初", end):
@@ -320,7 +315,9 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
             p2 = replace(p2, year=ctx.ref + RELATIVE_YEAR_PREFIXES[rel_word])
         if p2 is not None and _finer_or_equal(p1, p2):
             year2 = p2.year if p2.year is not None else year1
-            month2 = p2.month if p2.month is not None else (p1.month if p2.day is not None else None)
+            month2 = (
+                p2.month if p2.month is not None else (p1.month if p2.day is not None else None)
+            )
             p2 = _Piece(p2.start, p2.end, year2, month2, p2.day, p2.month_span, p2.end_of)
             end = _tail(text, p2.end, ("止", "期間", "間"))
             ctx.saw(text, p2)
@@ -332,24 +329,25 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
             return CalendarExpr(text[s:end], s, end, "range", a, b, g), end
     if year1 is None:
         return None, p1.end
-    a, b = p1.bounds(year1)
+    first, b = p1.bounds(year1)
+    lo: str | None = first
     end = p1.end
     typ = "date"
     # Deadlines: …前 / 以前 / 底前, 期至 X, 至 X 止.
     suffix = _startswith_any(text, end, DEADLINE_SUFFIXES)
     before = "".join(text[max(0, s - 10) : s].split())
     if suffix and not text.startswith(("前往", "前瞻", "前進", "前述", "前揭", "前項"), end):
-        typ, a, end = "by", None, end + len(suffix)
+        typ, lo, end = "by", None, end + len(suffix)
     elif any(before.endswith(p) for p in DEADLINE_PREFIXES):
-        typ, a = "by", None
+        typ, lo = "by", None
     elif (
         before.endswith("至")
         and not any(before.endswith(w) for w in AS_OF_WORDS)
         and text.startswith(UNTIL_WORD, _skip_ws(text, end))
     ):
-        typ, a = "by", None
+        typ, lo = "by", None
         end = _skip_ws(text, end) + 1
-    return CalendarExpr(text[s:end], s, end, typ, a, b, p1.granularity), end
+    return CalendarExpr(text[s:end], s, end, typ, lo, b, p1.granularity), end
 
 
 def _tail(text: str, pos: int, words: tuple[str, ...]) -> int:
@@ -362,7 +360,7 @@ def _finer_or_equal(p1: _Piece, p2: _Piece) -> bool:
     if p2.year is not None:
         return True
     if p2.month is not None:
-        return p1.month is not None or p1.year is not None and p1.month_span is None
+        return p1.month is not None or (p1.year is not None and p1.month_span is None)
     return p1.day is not None
 
 

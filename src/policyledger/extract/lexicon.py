@@ -14,8 +14,18 @@ from typing import Final
 FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 
 CHINESE_DIGITS: Final[dict[str, int]] = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 # Small multipliers inside a Chinese numeral (一百二十).
 CHINESE_SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "百": 100, "千": 1000}
@@ -28,7 +38,9 @@ SMALL_MAGNITUDES_AFTER_DIGITS: Final[dict[str, int]] = {"千": 1000, "百": 100}
 # A lone 一 is far more often an article ("一項重要措施", "統一") than a count.
 LONE_CHINESE_NUMERALS_REJECTED: Final = frozenset({"一", "〇", "零"})
 # A Chinese numeral preceded by one of these is part of a word, not a number.
-CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset("第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾")
+CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset(
+    "第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾"
+)
 
 # --- units -----------------------------------------------------------------------------
 # written form -> (canonical code, factor to the canonical unit). The scanner tries the
@@ -36,46 +48,176 @@ CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset("第統唯同單初其萬之專整
 
 UNITS: Final[dict[str, tuple[str, float]]] = {
     # money
-    "新臺幣元": ("TWD", 1.0), "元": ("TWD", 1.0), "塊": ("TWD", 1.0),
-    "美元": ("USD", 1.0), "美金": ("USD", 1.0),
-    "歐元": ("EUR", 1.0), "日圓": ("JPY", 1.0), "日幣": ("JPY", 1.0), "日元": ("JPY", 1.0),
+    "新臺幣元": ("TWD", 1.0),
+    "元": ("TWD", 1.0),
+    "塊": ("TWD", 1.0),
+    "美元": ("USD", 1.0),
+    "美金": ("USD", 1.0),
+    "歐元": ("EUR", 1.0),
+    "日圓": ("JPY", 1.0),
+    "日幣": ("JPY", 1.0),
+    "日元": ("JPY", 1.0),
     "人民幣": ("CNY", 1.0),
     # power and energy
-    "瓩時": ("kWh", 1.0), "千瓦時": ("kWh", 1.0), "kWh": ("kWh", 1.0), "KWh": ("kWh", 1.0),
-    "度": ("kWh", 1.0), "瓩": ("kW", 1.0), "千瓦": ("kW", 1.0), "kW": ("kW", 1.0),
-    "KW": ("kW", 1.0), "kw": ("kW", 1.0), "MW": ("kW", 1e3), "GW": ("kW", 1e6),
+    "瓩時": ("kWh", 1.0),
+    "千瓦時": ("kWh", 1.0),
+    "kWh": ("kWh", 1.0),
+    "KWh": ("kWh", 1.0),
+    "度": ("kWh", 1.0),
+    "瓩": ("kW", 1.0),
+    "千瓦": ("kW", 1.0),
+    "kW": ("kW", 1.0),
+    "KW": ("kW", 1.0),
+    "kw": ("kW", 1.0),
+    "MW": ("kW", 1e3),
+    "GW": ("kW", 1e6),
     # mass and rates of mass
-    "公噸/日": ("t/day", 1.0), "噸/日": ("t/day", 1.0), "公噸/年": ("t/year", 1.0),
-    "噸/年": ("t/year", 1.0), "公噸/時": ("t/h", 1.0), "噸/時": ("t/h", 1.0),
-    "公噸": ("t", 1.0), "噸": ("t", 1.0),
+    "公噸/日": ("t/day", 1.0),
+    "噸/日": ("t/day", 1.0),
+    "公噸/年": ("t/year", 1.0),
+    "噸/年": ("t/year", 1.0),
+    "公噸/時": ("t/h", 1.0),
+    "噸/時": ("t/h", 1.0),
+    "公噸": ("t", 1.0),
+    "噸": ("t", 1.0),
     # volume, area, length
-    "公秉": ("kL", 1.0), "KL": ("kL", 1.0), "kL": ("kL", 1.0), "立方公尺": ("m3", 1.0), "立方米": ("m3", 1.0),
-    "公頃": ("ha", 1.0), "平方公里": ("km2", 1.0), "平方公尺": ("m2", 1.0),
-    "坪": ("m2", 3.305785), "公里": ("km", 1.0), "公尺": ("m", 1.0),
+    "公秉": ("kL", 1.0),
+    "KL": ("kL", 1.0),
+    "kL": ("kL", 1.0),
+    "立方公尺": ("m3", 1.0),
+    "立方米": ("m3", 1.0),
+    "公頃": ("ha", 1.0),
+    "平方公里": ("km2", 1.0),
+    "平方公尺": ("m2", 1.0),
+    "坪": ("m2", 3.305785),
+    "公里": ("km", 1.0),
+    "公尺": ("m", 1.0),
     # ratios
-    "％": ("%", 1.0), "%": ("%", 1.0), "成": ("%", 10.0), "個百分點": ("pp", 1.0),
-    "百分點": ("pp", 1.0), "‰": ("permille", 1.0),
+    "％": ("%", 1.0),
+    "%": ("%", 1.0),
+    "成": ("%", 10.0),
+    "個百分點": ("pp", 1.0),
+    "百分點": ("pp", 1.0),
+    "‰": ("permille", 1.0),
     # durations ("年" and "日" are only durations when the date grammar has not taken them)
-    "個月": ("month", 1.0), "小時": ("hour", 1.0), "天": ("day", 1.0), "日": ("day", 1.0),
+    "個月": ("month", 1.0),
+    "小時": ("hour", 1.0),
+    "天": ("day", 1.0),
+    "日": ("day", 1.0),
     "年": ("year", 1.0),
     # measured things with no canonical code: value kept as written
-    "公斤": ("other", 1.0), "公克": ("other", 1.0), "公升": ("other", 1.0),
-    "倍": ("other", 1.0), "歲": ("other", 1.0), "分/戶-年": ("other", 1.0),
-    "公升油當量/千元": ("other", 1.0), "噸級": ("other", 1.0), "吋": ("other", 1.0),
-    "奈米": ("other", 1.0), "分鐘": ("other", 1.0), "週": ("other", 1.0),
+    "公斤": ("other", 1.0),
+    "公克": ("other", 1.0),
+    "公升": ("other", 1.0),
+    "倍": ("other", 1.0),
+    "歲": ("other", 1.0),
+    "分/戶-年": ("other", 1.0),
+    "公升油當量/千元": ("other", 1.0),
+    "噸級": ("other", 1.0),
+    "吋": ("other", 1.0),
+    "奈米": ("other", 1.0),
+    "分鐘": ("other", 1.0),
+    "週": ("other", 1.0),
     "學分": ("other", 1.0),
 }
 
 # Measure words: the canonical code is "count" and raw_unit keeps the word.
 MEASURE_WORDS: Final[tuple[str, ...]] = (
-    "人次", "人", "家次", "家", "件次", "件", "案", "項", "場次", "場", "座", "部", "戶",
-    "張", "枚", "口", "處", "班次", "班", "所", "篇次", "篇", "則", "類", "國", "團",
-    "個", "支", "種", "筆", "款", "攤", "名", "次", "架次", "航次", "梯次", "位", "校",
-    "輛", "艘", "棟", "間", "顆", "枝", "具", "隻", "頭", "株", "棵", "冊", "套", "台",
-    "臺", "組", "批", "廠", "幅", "波", "集", "首", "站", "床", "門", "隊", "區",
-    "縣市", "縣(市)", "條", "屆", "檔", "份", "層", "階段",
-    "片", "盞", "把", "粒", "包", "箱", "袋", "面", "股", "單位", "科", "系", "堂",
-    "節", "輪", "回", "關", "道", "趟", "例", "對",
+    "人次",
+    "人",
+    "家次",
+    "家",
+    "件次",
+    "件",
+    "案",
+    "項",
+    "場次",
+    "場",
+    "座",
+    "部",
+    "戶",
+    "張",
+    "枚",
+    "口",
+    "處",
+    "班次",
+    "班",
+    "所",
+    "篇次",
+    "篇",
+    "則",
+    "類",
+    "國",
+    "團",
+    "個",
+    "支",
+    "種",
+    "筆",
+    "款",
+    "攤",
+    "名",
+    "次",
+    "架次",
+    "航次",
+    "梯次",
+    "位",
+    "校",
+    "輛",
+    "艘",
+    "棟",
+    "間",
+    "顆",
+    "枝",
+    "具",
+    "隻",
+    "頭",
+    "株",
+    "棵",
+    "冊",
+    "套",
+    "台",
+    "臺",
+    "組",
+    "批",
+    "廠",
+    "幅",
+    "波",
+    "集",
+    "首",
+    "站",
+    "床",
+    "門",
+    "隊",
+    "區",
+    "縣市",
+    "縣(市)",
+    "條",
+    "屆",
+    "檔",
+    "份",
+    "層",
+    "階段",
+    "片",
+    "盞",
+    "把",
+    "粒",
+    "包",
+    "箱",
+    "袋",
+    "面",
+    "股",
+    "單位",
+    "科",
+    "系",
+    "堂",
+    "節",
+    "輪",
+    "回",
+    "關",
+    "道",
+    "趟",
+    "例",
+    "對",
 )
 
 # Measure words that are too often the start of an ordinary word after a number; they
@@ -114,32 +256,69 @@ BIG_COUNT_NOUN_CHARS: Final = 2
 
 # Currency words written before the number (美金 2.7 億元, 新臺幣 300 億元).
 CURRENCY_PREFIXES: Final[dict[str, str]] = {
-    "新臺幣": "TWD", "新台幣": "TWD", "臺幣": "TWD", "台幣": "TWD",
-    "美金": "USD", "美元": "USD", "人民幣": "CNY", "日圓": "JPY", "日幣": "JPY", "歐元": "EUR",
+    "新臺幣": "TWD",
+    "新台幣": "TWD",
+    "臺幣": "TWD",
+    "台幣": "TWD",
+    "美金": "USD",
+    "美元": "USD",
+    "人民幣": "CNY",
+    "日圓": "JPY",
+    "日幣": "JPY",
+    "歐元": "EUR",
 }
 
 # Rate words before a mass (每日 100 萬噸 -> t/day).
 RATE_PREFIXES: Final[dict[str, str]] = {
-    "每日": "day", "每天": "day", "日": "day", "每年": "year", "年": "year",
-    "每小時": "h", "每時": "h",
+    "每日": "day",
+    "每天": "day",
+    "日": "day",
+    "每年": "year",
+    "年": "year",
+    "每小時": "h",
+    "每時": "h",
 }
 RATE_UNIT_CODES: Final[dict[str, str]] = {"day": "t/day", "year": "t/year", "h": "t/h"}
 
 # --- qualifiers ---------------------------------------------------------------------------
 
 QUALIFIER_PREFIXES: Final[dict[str, str]] = {
-    "大約": "approx", "約": "approx", "將近": "approx", "接近": "approx", "近": "approx",
-    "逾": "over", "超過": "over", "突破": "over", "超出": "over", "高達": "exact",
-    "未滿": "under", "不到": "under", "不足": "under", "低於": "under", "少於": "under",
-    "最高": "at_most", "上限": "at_most", "至多": "at_most", "最多": "at_most",
-    "不超過": "at_most", "最低": "at_least", "至少": "at_least", "不低於": "at_least",
-    "不少於": "at_least", "最少": "at_least",
+    "大約": "approx",
+    "約": "approx",
+    "將近": "approx",
+    "接近": "approx",
+    "近": "approx",
+    "逾": "over",
+    "超過": "over",
+    "突破": "over",
+    "超出": "over",
+    "高達": "exact",
+    "未滿": "under",
+    "不到": "under",
+    "不足": "under",
+    "低於": "under",
+    "少於": "under",
+    "最高": "at_most",
+    "上限": "at_most",
+    "至多": "at_most",
+    "最多": "at_most",
+    "不超過": "at_most",
+    "最低": "at_least",
+    "至少": "at_least",
+    "不低於": "at_least",
+    "不少於": "at_least",
+    "最少": "at_least",
 }
 # Between the number and the unit (1萬餘元, 3,000多人).
 QUALIFIER_INFIXES: Final[dict[str, str]] = {"餘": "over", "多": "over", "幾": "over"}
 QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
-    "以上": "over", "以下": "under", "以內": "under", "左右": "approx", "上下": "approx",
-    "有餘": "over", "多": "over",
+    "以上": "over",
+    "以下": "under",
+    "以內": "under",
+    "左右": "approx",
+    "上下": "approx",
+    "有餘": "over",
+    "多": "over",
 }
 # 約 is "about" except inside words (合約, 契約, 節約, 預約).
 APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
@@ -149,12 +328,35 @@ QUALIFIER_REACH: Final = 6
 # --- roles --------------------------------------------------------------------------------
 
 INCREASE_WORDS: Final = (
-    "成長", "增加", "增長", "上升", "提高", "提升", "擴增", "增", "上漲", "攀升", "回升",
-    "多出", "增幅", "漲",
+    "成長",
+    "增加",
+    "增長",
+    "上升",
+    "提高",
+    "提升",
+    "擴增",
+    "增",
+    "上漲",
+    "攀升",
+    "回升",
+    "多出",
+    "增幅",
+    "漲",
 )
 DECREASE_WORDS: Final = (
-    "減少", "下降", "降低", "衰退", "縮減", "負成長", "下滑", "減", "下跌", "跌", "節省",
-    "減幅", "縮小",
+    "減少",
+    "下降",
+    "降低",
+    "衰退",
+    "縮減",
+    "負成長",
+    "下滑",
+    "減",
+    "下跌",
+    "跌",
+    "節省",
+    "減幅",
+    "縮小",
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
 CHANGE_VERB_NOT_BEFORE: Final = ("率", "幅度", "為", "型", "動能", "力", "資", "值")
@@ -172,25 +374,57 @@ CHANGE_GAP: Final = 6
 # --- modality -------------------------------------------------------------------------------
 
 TARGET_CUES: Final = (
-    "預計", "預期", "預定", "預估", "預訂", "目標", "可望", "規劃", "計畫於", "計劃於",
-    "擬", "希望", "力拚", "屆時", "估計", "期盼", "期望", "冀", "俾",
+    "預計",
+    "預期",
+    "預定",
+    "預估",
+    "預訂",
+    "目標",
+    "可望",
+    "規劃",
+    "計畫於",
+    "計劃於",
+    "擬",
+    "希望",
+    "力拚",
+    "屆時",
+    "估計",
+    "期盼",
+    "期望",
+    "冀",
+    "俾",
     "未來",
 )
 # "期" starts a target only in these pairs (期至 111 年, 期能, 期使…); elsewhere it is
 # 期間, 同期, 本期, 第 1 期.
 TARGET_QI_NEXT: Final = frozenset("至能使於達在可以藉透提增帶促創吸協降減讓建加擴強逐有")
-TARGET_QI_BAD_BEFORE: Final = frozenset("同本長短初前後分學工第定週屆時中末延任會上下全當預星假刑限如到近各此該為")
+TARGET_QI_BAD_BEFORE: Final = frozenset(
+    "同本長短初前後分學工第定週屆時中末延任會上下全當預星假刑限如到近各此該為"
+)
 # These stop a target reading (已, 業於…): what follows them happened.
 ACTUAL_CUES: Final = ("已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際")
 # Words that look like cues but are not (將近 is "nearly"; 擬定 is drafting).
 CUE_EXCEPTIONS: Final = (
-    "將近", "研擬", "草擬", "模擬", "未來性", "預算數", "已往", "規劃案", "規劃書",
-    "規劃報告", "規劃設計", "規劃費", "目標值達成",
+    "將近",
+    "研擬",
+    "草擬",
+    "模擬",
+    "未來性",
+    "預算數",
+    "已往",
+    "規劃案",
+    "規劃書",
+    "規劃報告",
+    "規劃設計",
+    "規劃費",
+    "目標值達成",
 )
 # Completion words end a plan's reach when they open a later clause (…，總計完成 4 萬筆).
 LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "達成")
 # 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
-FUTURE_JIANG_NEXT: Final = frozenset("於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶創朝")
+FUTURE_JIANG_NEXT: Final = frozenset(
+    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶創朝"
+)
 # Cues written after the figure (…86.8 公頃為目標).
 TARGET_POST_CUES: Final = ("為目標", "之目標", "的目標", "目標", "為努力方向")
 # A decided budget or a plan's total is a decision, hence actual, even inside a plan's
@@ -208,12 +442,28 @@ RELATIVE_YEAR_WORDS: Final = ("本", "今", "去", "明", "前", "同", "上", "
 # Relative year words written without a number, and their offset from "this year";
 # a date after them (今年 2 月, 去年 11 月 20 日) is dated from the report's own year.
 RELATIVE_YEAR_PREFIXES: Final[dict[str, int]] = {
-    "今年度": 0, "本年度": 0, "今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2,
-    "明年": 1, "次年": 1, "翌年": 1,
+    "今年度": 0,
+    "本年度": 0,
+    "今年": 0,
+    "本年": 0,
+    "去年": -1,
+    "上年": -1,
+    "前年": -2,
+    "明年": 1,
+    "次年": 1,
+    "翌年": 1,
 }
 # What a bracketed relative year says about "this year": 去（100）年 -> this year is 101.
 RELATIVE_BRACKET_OFFSET: Final[dict[str, int]] = {
-    "本": 0, "今": 0, "去": 1, "上": 1, "前": 2, "明": -1, "來": -1, "次": -1, "同": 0,
+    "本": 0,
+    "今": 0,
+    "去": 1,
+    "上": 1,
+    "前": 2,
+    "明": -1,
+    "來": -1,
+    "次": -1,
+    "同": 0,
 }
 # A year written in a comparison (較 97 年同期) is not the year the text is talking about.
 COMPARISON_BEFORE: Final = ("較", "比", "與", "同")
@@ -221,12 +471,20 @@ COMPARISON_AFTER: Final = ("同期",)
 RANGE_JOINERS: Final = ("至", "到", "~", "～", "-", "－", "—", "–", "∼")
 # After a year: which part of it is meant -> (first month, last month) or a single day.
 YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
-    "上半年": (1, 6), "下半年": (7, 12), "第1季": (1, 3), "第2季": (4, 6),
-    "第3季": (7, 9), "第4季": (10, 12), "第一季": (1, 3), "第二季": (4, 6),
-    "第三季": (7, 9), "第四季": (10, 12), "首季": (1, 3),
+    "上半年": (1, 6),
+    "下半年": (7, 12),
+    "第1季": (1, 3),
+    "第2季": (4, 6),
+    "第3季": (7, 9),
+    "第4季": (10, 12),
+    "第一季": (1, 3),
+    "第二季": (4, 6),
+    "第三季": (7, 9),
+    "第四季": (10, 12),
+    "首季": (1, 3),
 }
-YEAR_END_WORDS: Final = ("年底", "年終")
-MONTH_END_WORDS: Final = ("月底",)
+# After 年: the last day of that year (106 年底).
+YEAR_END_SUFFIXES: Final = ("底", "終")
 DEADLINE_SUFFIXES: Final = ("以前", "之前", "前")
 DEADLINE_PREFIXES: Final = ("期限至", "期至", "預計至", "延長至", "展延至", "延至", "期限為")
 UNTIL_WORD: Final = "止"

@@ -69,7 +69,7 @@ def _chinese_value(s: str) -> int:
 def _arabic(s: str) -> tuple[float, float]:
     s = s.translate(FULLWIDTH_DIGITS).replace(",", "")
     if "." in s:
-        whole, frac = s.split(".", 1)
+        frac = s.split(".", 1)[1]
         return float(s), 10.0 ** -len(frac)
     return float(int(s)), 1.0
 

@@ -38,7 +38,9 @@ _SPACE: Final = " \t\u3000"
 _CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS: Final = tuple(sorted(RANGE_JOINERS, key=len, reverse=True))
 # Codes whose whole-number figures are exact when written in full (6,438 人, 60 天).
-_EXACT_CODES: Final = frozenset({"count", "day", "month", "year", "hour", "TWD", "USD", "EUR", "JPY", "CNY"})
+_EXACT_CODES: Final = frozenset(
+    {"count", "day", "month", "year", "hour", "TWD", "USD", "EUR", "JPY", "CNY"}
+)
 # Units that are only durations in a few contexts (30 日內); elsewhere 日 is a date part.
 _DAY_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
 _YEAR_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
@@ -123,9 +125,7 @@ def _precision(num: Numeral, unit: _Unit, qualifier: str) -> float:
     return 0.5 * num.step * scale
 
 
-def scan_quantities(
-    text: str, blocked: list[tuple[int, int]]
-) -> list[Quantity]:
+def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in ``text`` outside the ``blocked`` spans (dates and names)."""
     out: list[Quantity] = []
     bi = 0
@@ -203,7 +203,9 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
             return None
         if s > 0 and text[s - 1] in CHINESE_NUMERAL_BAD_BEFORE:
             return None
-        if text.startswith("分之", s + len(stripped)) or text.startswith("萬分之", s + len(stripped)):
+        if text.startswith("分之", s + len(stripped)) or text.startswith(
+            "萬分之", s + len(stripped)
+        ):
             return None
         # Chinese numerals are written tight against their measure word.
         if s + len(stripped) < len(text) and text[s + len(stripped)] in " \t\u3000\n":
@@ -221,9 +223,13 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
         range_first = num.value * unit.factor
         num = replace(num2, value=num.value)
         unit = replace(unit, raw=unit.raw)
-    if num.chinese and unit.code not in ("count", "%", "year", "month", "day", "hour", "other"):
-        if unit.code not in ("TWD", "USD") or not num.trailing_magnitude:
-            return None
+    # 兩千元 reads as money only with a magnitude; 三元 is too often part of a name.
+    if (
+        num.chinese
+        and unit.code not in ("count", "%", "year", "month", "day", "hour", "other")
+        and (unit.code not in ("TWD", "USD") or not num.trailing_magnitude)
+    ):
+        return None
     if text.startswith("分之", unit.end):
         return None
     value = num.value * unit.factor
@@ -231,7 +237,12 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
     raw_unit = unit.raw
     code = unit.code
     # 9成5 = 95 %.
-    if unit.raw.endswith("成") and end < len(text) and text[end].isdigit() and not text[end + 1 : end + 2].isdigit():
+    if (
+        unit.raw.endswith("成")
+        and end < len(text)
+        and text[end].isdigit()
+        and not text[end + 1 : end + 2].isdigit()
+    ):
         value += float(text[end])
         end += 1
     start, cur, rate = _prefix(text, s)
