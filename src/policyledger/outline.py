@@ -42,23 +42,32 @@ _FORMAL = "壹貳參肆伍陸柒捌玖"
 _PLAIN = "一二三四五六七八九"
 _FORMAL_VALUES = {c: i + 1 for i, c in enumerate(_FORMAL)} | {"叁": 3, "拾": 10, "佰": 100}
 _PLAIN_VALUES = {c: i + 1 for i, c in enumerate(_PLAIN)} | {"十": 10, "百": 100}
+# Some reports write numbers digit by digit with a circle for zero: (一○) = 10, (一二) = 12.
+_ZEROS = {"○": 0, "〇": 0, "零": 0}
 
 # Full-width forms folded to ASCII so one pattern reads both widths (same length).
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"([壹貳參叁肆伍陸柒捌玖拾佰]+) ?、")),
-    (2, re.compile(r"([一二三四五六七八九十百]+) ?、")),
-    (3, re.compile(r"\( ?([一二三四五六七八九十百]+) ?\)")),
+    (2, re.compile(r"([一二三四五六七八九十百○〇零]+) ?、")),
+    (3, re.compile(r"\( ?([一二三四五六七八九十百○〇零]+) ?\)")),
     (4, re.compile(r"(\d{1,3}) ?(?:、|\.(?![\d.]))")),
     (5, re.compile(r"\( ?(\d{1,3}) ?\)")),
     (6, re.compile(r"([A-Z]) ?、")),
     (7, re.compile(r"([a-z]) ?、")),
 )
+_MARKER_FIRST = frozenset(
+    "壹貳參叁肆伍陸柒捌玖拾佰一二三四五六七八九十百○〇零(（0123456789０１２３４５６７８９"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+)
 _SENTENCE_END = "。；！？"
 _CLOSERS = "」』）)〉》\"'"
 _OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")"}
+_SENTENCE_EVENTS = re.compile("[。；！？「」『』（）()]")
 _COLON_WINDOW = 40
+_TABLE_CELL = " | "
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,8 @@ class Marker:
 
 def match_marker(line: str) -> Marker | None:
     """The heading marker at the very start of ``line`` (no leading spaces), if any."""
+    if not line or line[0] not in _MARKER_FIRST:
+        return None
     folded = line[:12].translate(_FOLD)
     for level, pattern in _MARKERS:
         m = pattern.match(folded)
@@ -102,6 +113,11 @@ def _value(level: int, digits: str) -> int | None:
 def chinese_number(text: str, table: dict[str, int] | None = None) -> int | None:
     """一 … 九十九 (and 壹 … 玖拾玖); None for anything that is not a well-formed numeral."""
     table = table or (_PLAIN_VALUES | _FORMAL_VALUES)
+    if len(text) > 1 and not any(table.get(ch) in (10, 100) for ch in text):
+        digits = [table.get(ch, _ZEROS.get(ch)) for ch in text]
+        if any(d is None or d >= 10 for d in digits) or digits[0] == 0:
+            return None
+        return int("".join(str(d) for d in digits))
     total = 0
     digit: int | None = None
     for ch in text:
@@ -165,24 +181,26 @@ def _sentence_bounds(text: str, *, track_depth: bool) -> list[tuple[int, int]] |
     bounds: list[tuple[int, int]] = []
     stack: list[str] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
+    # Only brackets, quotes and terminators matter; let the regex engine skip the rest.
+    for m in _SENTENCE_EVENTS.finditer(text):
+        i = m.start()
+        if i < start:
+            continue  # a closer already taken into the previous sentence
         ch = text[i]
-        if track_depth:
-            if ch in _OPENERS:
-                stack.append(_OPENERS[ch])
-            elif stack and ch == stack[-1]:
-                stack.pop()
-        if ch in _SENTENCE_END and not stack:
+        if ch in _SENTENCE_END:
+            if track_depth and stack:
+                continue
             j = i + 1
             while j < n and text[j] in _CLOSERS:
                 j += 1
             bounds.append((start, j))
             start = j
-            i = j
-            continue
-        i += 1
+        elif track_depth:
+            if ch in _OPENERS:
+                stack.append(_OPENERS[ch])
+            elif stack and ch == stack[-1]:
+                stack.pop()
     if start < n:
         bounds.append((start, n))
     if track_depth and stack:
@@ -266,7 +284,9 @@ def build_outline(text: str, spans: tuple[tuple[int, SourceSpan], ...] = ()) -> 
     for line in text.split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
-        marker = match_marker(line)
+        # A flattened table row (cells joined by " | ") keeps its row labels (一、稅捐,
+        # (一)關稅) out of the outline.
+        marker = None if _TABLE_CELL in line else match_marker(line)
         if marker is None or not _fits(marker, stack, warnings, line):
             add_paragraph(line_start, line_end)
             continue

@@ -34,6 +34,12 @@ _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # A header printed with letter-spacing: CJK characters separated by runs of 2+ spaces.
 _SPACED_HEADER = re.compile(rf"^\s*[{CJK_CLASS}](?:[ \u3000]{{2,}}[{CJK_CLASS}])+\s*$")
 _SHORT_CJK = re.compile(rf"^\s*[{CJK_CLASS}][{CJK_CLASS} \u3000]{{0,15}}\s*$")
+# East Asian Wide and Fullwidth characters (the ranges that occur in reports).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f"
+    "\uff00-\uff60\uffe0-\uffe6]"
+)
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _CJK_GAP = re.compile(rf"(?<=[{CJK_CLASS}]) (?=[{CJK_CLASS}])")
 
@@ -158,45 +164,61 @@ class _Logical:
 
 def _join(lines: list[RawLine], wrapped: bool) -> list[_Logical]:
     trailing = wrapped and sum(1 for ln in lines if ln.text != ln.text.rstrip()) >= 0.2 * len(lines)
-    lengths = sorted(len(ln.text.strip()) for ln in lines)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    line_widths = [visual_width(ln.text.strip()) for ln in lines] if wrapped else []
+    ranked = sorted(line_widths)
+    width = ranked[int(0.9 * (len(ranked) - 1))] if ranked else 0
     out: list[_Logical] = []
-    prev: RawLine | None = None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         norm = normalise_line(ln.text)
-        if prev is not None and out and _continues(prev, ln, wrapped, trailing, width):
+        prev_width = line_widths[k - 1] if wrapped and k else 0
+        if k and _continues(lines[k - 1], ln, wrapped, trailing, width, prev_width):
             out[-1].pieces.append((ln, norm))
         else:
             out.append(_Logical([(ln, norm)]))
-        prev = ln
     return out
 
 
-def _continues(a: RawLine, b: RawLine, wrapped: bool, trailing: bool, width: int) -> bool:
+def visual_width(text: str) -> int:
+    """Columns as printed: CJK and full-width forms take two."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _continues(
+    a: RawLine, b: RawLine, wrapped: bool, trailing: bool, width: int, a_width: int
+) -> bool:
+    """Does line ``b`` continue the paragraph of line ``a``? (``a_width``: a's columns)"""
     a_text = a.text.rstrip()
     b_text = b.text.strip()
     last = a_text[-1]
     first = b_text[0]
-    if last.isdigit() and first in _FIGURE_TAIL:
+    if last.isdigit() and first in _FIGURE_TAIL and "|" not in a_text and "|" not in b_text:
         return True
     if not wrapped:
         return False
     from policyledger.outline import match_marker
 
     starts_item = match_marker(b_text) is not None
+    full = a_width >= 0.9 * width
+    if last in _TERMINAL and starts_item:
+        return False
     if trailing:
-        has_space = a.text != a_text
-        if has_space and (starts_item or not (is_alnum_ascii(last) or last in _OPEN_ENDINGS)):
+        # The extractor leaves a space after the last character of a paragraph or a
+        # title; a justified full-width line may carry one too, and a space after
+        # Latin text is just the space between two words.
+        if a.text == a_text or last.isascii() or last in _OPEN_ENDINGS:
+            return not (starts_item and a.text != a_text)
+        if last in _TERMINAL or starts_item:
             return False
-        return not (last in _TERMINAL and starts_item)
-    # No trailing-space evidence (text from our own PDF reader): fall back on punctuation
-    # and line length.
-    short = len(a_text.strip()) < 0.85 * width
-    if starts_item and (last in _TERMINAL + "：；:" or short):
+        # Headings are short; a long title line must reach the margin to continue.
+        # Body lines with Latin words in them measure narrower than they print.
+        is_heading = match_marker(a_text.strip()) is not None
+        return full if is_heading else a_width >= 0.75 * width
+    # No trailing-space evidence (text from our own PDF reader): punctuation and length.
+    if starts_item and (last in _TERMINAL + "：；:" or not full):
         return False
-    if last in _TERMINAL + "：" and short:
+    if last in _TERMINAL + "：" and not full:
         return False
-    return not (len(a_text.strip()) < 0.6 * width and last not in _OPEN_ENDINGS)
+    return not (visual_width(a_text.strip()) < 0.6 * width and last not in _OPEN_ENDINGS)
 
 
 def normalise_line(text: str) -> str:
