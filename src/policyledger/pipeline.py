@@ -194,6 +194,10 @@ def _resolve_analysers(names: Iterable[str]) -> list[tuple[str, Analyser]]:
             if exc.name == module_name:
                 continue
             raise
+        if getattr(module, "__file__", None) is None and not hasattr(module, attr):
+            # A bare folder without __init__.py imports as an empty namespace package:
+            # the feature's files are being written, its entry point is not there yet.
+            continue
         out.append((spec, getattr(module, attr)))
     return out
 
@@ -453,7 +457,7 @@ class _Writer:
             period = (
                 _period_before(by_sentence.get(i, ()), q.start)
                 or _period_before(dates, q.start)
-                or self._heading_period(chain, heading_dates)
+                or self._heading_period(chain, heading_dates, q.start)
             )
             qty_rows.append(
                 (
@@ -478,17 +482,24 @@ class _Writer:
             )
 
     def _heading_period(
-        self, chain: list[Section], cache: dict[int, tuple[CalendarExpr, ...]]
+        self,
+        chain: list[Section],
+        cache: dict[int, tuple[CalendarExpr, ...]],
+        offset: int,
     ) -> CalendarExpr | None:
-        """The last calendar expression in the nearest enclosing heading that has one
-        (``（一）106 年推動成果`` dates every figure under it that names no period)."""
+        """The last calendar expression before ``offset`` in the nearest enclosing heading
+        that has one (``（一）106 年推動成果`` dates the figures under it). Only what
+        precedes the figure counts: an item's heading is often its own first sentence,
+        and a year later in it (``…其中 5 家已規劃於 116 年申請上櫃``) is not the period
+        of a figure earlier in it."""
         from policyledger.extract import extract
 
         for sec in chain:
             if sec.start not in cache:
                 heading = self.doc.text[sec.start : sec.heading_end]
-                cache[sec.start] = extract(heading, default_year=self.year).dates
-            found = cache[sec.start]
-            if found:
-                return max(found, key=lambda d: d.end)
+                found = extract(heading, default_year=self.year).shifted(sec.start).dates
+                cache[sec.start] = tuple(sorted(found, key=lambda d: d.end))
+            best = _period_before(cache[sec.start], offset)
+            if best is not None:
+                return best
         return None
