@@ -109,9 +109,7 @@ class _Sentence:
         return bool(before) and before[-1]
 
 
-def _deadline_from_date(
-    s: _Sentence, d: CalendarExpr, reference: str | None
-) -> Deadline | None:
+def _deadline_from_date(s: _Sentence, d: CalendarExpr, reference: str | None) -> Deadline | None:
     lo, hi = s.local(d.start), s.local(d.end)
     after = s.text[hi : hi + 4].lstrip()
     clause = s.clause_text(lo)
@@ -211,8 +209,16 @@ def _past_clause(s: _Sentence, q: Quantity, reference: str | None) -> bool:
 
 def _figure(qid: int | None, q: Quantity) -> Figure:
     return Figure(
-        q.text, q.start, q.end, q.value, q.unit, q.raw_unit, q.qualifier, q.value_max,
-        q.precision, qid,
+        q.text,
+        q.start,
+        q.end,
+        q.value,
+        q.unit,
+        q.raw_unit,
+        q.qualifier,
+        q.value_max,
+        q.precision,
+        qid,
     )
 
 

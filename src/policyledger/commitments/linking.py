@@ -91,9 +91,7 @@ def score_pair(c: Commitment, a: ActualFigure) -> tuple[float, tuple[str, ...]] 
     return score, reasons
 
 
-def propose_links(
-    commitments: Iterable[Commitment], actuals: Sequence[ActualFigure]
-) -> list[Link]:
+def propose_links(commitments: Iterable[Commitment], actuals: Sequence[ActualFigure]) -> list[Link]:
     """The best few candidate links per commitment, highest score first."""
     out: list[Link] = []
     for c in commitments:

@@ -57,8 +57,9 @@ def schedule_event(c: Commitment, as_of: str) -> StatusEvent:
     if c.deadline is not None:
         date = {"not_due": None, "due": c.deadline.window_start}.get(status, c.deadline.date)
     evidence = c.deadline.text if c.deadline else ""
-    return StatusEvent("schedule", status, date, evidence, reason=f"as of {as_of}",
-                       commitment_id=c.id)
+    return StatusEvent(
+        "schedule", status, date, evidence, reason=f"as of {as_of}", commitment_id=c.id
+    )
 
 
 def current_evidence(c: Commitment, links: Sequence[Link]) -> StatusEvent:
@@ -69,6 +70,11 @@ def current_evidence(c: Commitment, links: Sequence[Link]) -> StatusEvent:
     best = max(confirmed, key=lambda lk: (lk.period_end or "", lk.id or 0))
     status = evidence_status(c.figure, best.actual_value)
     return StatusEvent(
-        "evidence", status, best.period_end, best.actual_text, reason=best.reason,
-        link_id=best.id, commitment_id=c.id,
+        "evidence",
+        status,
+        best.period_end,
+        best.actual_text,
+        reason=best.reason,
+        link_id=best.id,
+        commitment_id=c.id,
     )

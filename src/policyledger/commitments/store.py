@@ -84,8 +84,17 @@ def _sentence_facts(conn: sqlite3.Connection, report_id: str) -> list[SentenceFa
             (
                 q["id"],
                 Quantity(
-                    q["text"], q["start"], q["end"], q["value"], q["unit"], q["raw_unit"],
-                    q["qualifier"], q["role"], q["modality"], q["value_max"], q["precision"],
+                    q["text"],
+                    q["start"],
+                    q["end"],
+                    q["value"],
+                    q["unit"],
+                    q["raw_unit"],
+                    q["qualifier"],
+                    q["role"],
+                    q["modality"],
+                    q["value_max"],
+                    q["precision"],
                 ),
             )
         )
@@ -93,7 +102,12 @@ def _sentence_facts(conn: sqlite3.Connection, report_id: str) -> list[SentenceFa
     for d in conn.execute("SELECT * FROM dates WHERE report_id = ? ORDER BY start", (report_id,)):
         dates[d["sentence_id"]].append(
             CalendarExpr(
-                d["text"], d["start"], d["end"], d["type"], d["start_date"], d["end_date"],
+                d["text"],
+                d["start"],
+                d["end"],
+                d["type"],
+                d["start_date"],
+                d["end_date"],
                 d["granularity"],
             )
         )
@@ -176,15 +190,38 @@ def _insert_commitment(
         " deadline_start, deadline_end, flags, reference_date)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            c.report_id, c.section_id, c.paragraph_id, c.sentence_id,
-            f.quantity_id if f else None, ord_, c.start, c.end, c.source, c.subject, c.domain,
-            c.section_path, c.section_title, c.paragraph_ord,
-            f.text if f else None, f.start if f else None, f.end if f else None,
-            f.value if f else None, f.value_max if f else None, f.unit if f else None,
-            f.raw_unit if f else None, f.qualifier if f else None, f.precision if f else 0.0,
-            d.date if d else None, d.window_start if d else None, d.text if d else None,
-            d.kind if d else None, d.granularity if d else None, d.start if d else None,
-            d.end if d else None, json.dumps(list(c.flags)), reference,
+            c.report_id,
+            c.section_id,
+            c.paragraph_id,
+            c.sentence_id,
+            f.quantity_id if f else None,
+            ord_,
+            c.start,
+            c.end,
+            c.source,
+            c.subject,
+            c.domain,
+            c.section_path,
+            c.section_title,
+            c.paragraph_ord,
+            f.text if f else None,
+            f.start if f else None,
+            f.end if f else None,
+            f.value if f else None,
+            f.value_max if f else None,
+            f.unit if f else None,
+            f.raw_unit if f else None,
+            f.qualifier if f else None,
+            f.precision if f else 0.0,
+            d.date if d else None,
+            d.window_start if d else None,
+            d.text if d else None,
+            d.kind if d else None,
+            d.granularity if d else None,
+            d.start if d else None,
+            d.end if d else None,
+            json.dumps(list(c.flags)),
+            reference,
         ),
     )
     return int(cur.lastrowid or 0)
@@ -219,8 +256,7 @@ def analyse_report(
     """
     ref = reference or report_reference(conn, report_id)
     conn.execute("DELETE FROM commitments WHERE report_id = ?", (report_id,))
-    found = derive_commitments(_sentence_facts(conn, report_id), report_id=report_id,
-                               reference=ref)
+    found = derive_commitments(_sentence_facts(conn, report_id), report_id=report_id, reference=ref)
     found.sort(key=sort_key)
     for n, c in enumerate(found):
         cid = _insert_commitment(conn, c, n, ref)
@@ -232,8 +268,9 @@ def analyse_report(
 def _propose(conn: sqlite3.Connection, report_id: str, ref: str | None) -> list[Link]:
     others = [
         (r["id"], reference_date(r["report_date"], r["period"]))
-        for r in conn.execute("SELECT id, report_date, period FROM reports WHERE id != ?",
-                              (report_id,))
+        for r in conn.execute(
+            "SELECT id, report_date, period FROM reports WHERE id != ?", (report_id,)
+        )
     ]
     earlier = [rid for rid, r in others if ref is None or r is None or r < ref]
     later = [(rid, r) for rid, r in others if ref is not None and r is not None and r > ref]
@@ -249,13 +286,27 @@ def _propose(conn: sqlite3.Connection, report_id: str, ref: str | None) -> list[
         cur = conn.execute(
             "INSERT OR IGNORE INTO commitment_links (commitment_id, report_id, quantity_id, score,"
             " reasons, status, created_at) VALUES (?,?,?,?,?,'proposed',?)",
-            (lk.commitment_id, lk.report_id, lk.quantity_id, lk.score,
-             json.dumps(list(lk.reasons), ensure_ascii=False), _now()),
+            (
+                lk.commitment_id,
+                lk.report_id,
+                lk.quantity_id,
+                lk.score,
+                json.dumps(list(lk.reasons), ensure_ascii=False),
+                _now(),
+            ),
         )
         if cur.rowcount:
             lid = int(cur.lastrowid or 0)
-            _log(conn, lk.commitment_id, "link", "proposed", lk.period_end, lk.actual_text,
-                 f"系統提議 proposed, score {lk.score}", lid)
+            _log(
+                conn,
+                lk.commitment_id,
+                "link",
+                "proposed",
+                lk.period_end,
+                lk.actual_text,
+                f"系統提議 proposed, score {lk.score}",
+                lid,
+            )
             stored.append(lk)
     return stored
 
@@ -266,20 +317,46 @@ def _propose(conn: sqlite3.Connection, report_id: str, ref: str | None) -> list[
 def _commitment(r: sqlite3.Row) -> Commitment:
     fig = None
     if r["figure_text"] is not None:
-        fig = Figure(r["figure_text"], r["figure_start"], r["figure_end"], r["value"], r["unit"],
-                     r["raw_unit"], r["qualifier"], r["value_max"], r["precision"],
-                     r["quantity_id"])
+        fig = Figure(
+            r["figure_text"],
+            r["figure_start"],
+            r["figure_end"],
+            r["value"],
+            r["unit"],
+            r["raw_unit"],
+            r["qualifier"],
+            r["value_max"],
+            r["precision"],
+            r["quantity_id"],
+        )
     dl = None
     if r["deadline"] is not None:
-        dl = Deadline(r["deadline"], r["window_start"], r["deadline_text"], r["deadline_kind"],
-                      r["granularity"], r["deadline_start"], r["deadline_end"])
+        dl = Deadline(
+            r["deadline"],
+            r["window_start"],
+            r["deadline_text"],
+            r["deadline_kind"],
+            r["granularity"],
+            r["deadline_start"],
+            r["deadline_end"],
+        )
     return Commitment(
-        report_id=r["report_id"], source=r["source"], start=r["start"], end=r["end"],
-        subject=r["subject"], domain=r["domain"], section_path=r["section_path"],
-        section_title=r["section_title"], figure=fig, deadline=dl,
-        flags=tuple(json.loads(r["flags"])), sentence_id=r["sentence_id"],
-        paragraph_id=r["paragraph_id"], paragraph_ord=r["paragraph_ord"],
-        section_id=r["section_id"], id=r["id"],
+        report_id=r["report_id"],
+        source=r["source"],
+        start=r["start"],
+        end=r["end"],
+        subject=r["subject"],
+        domain=r["domain"],
+        section_path=r["section_path"],
+        section_title=r["section_title"],
+        figure=fig,
+        deadline=dl,
+        flags=tuple(json.loads(r["flags"])),
+        sentence_id=r["sentence_id"],
+        paragraph_id=r["paragraph_id"],
+        paragraph_ord=r["paragraph_ord"],
+        section_id=r["section_id"],
+        id=r["id"],
     )
 
 
@@ -321,10 +398,18 @@ class LinkView:
 def _link_view(r: sqlite3.Row) -> LinkView:
     fallback = reference_date(r["rdate"], r["rperiod"])
     link = Link(
-        commitment_id=r["commitment_id"], quantity_id=r["quantity_id"], report_id=r["report_id"],
-        score=r["score"], reasons=tuple(json.loads(r["reasons"])), status=r["status"],
-        actual_text=r["qtext"], actual_value=r["qvalue"], actual_unit=r["qunit"],
-        period_end=r["qperiod"] or fallback, decided_at=r["decided_at"], reason=r["reason"],
+        commitment_id=r["commitment_id"],
+        quantity_id=r["quantity_id"],
+        report_id=r["report_id"],
+        score=r["score"],
+        reasons=tuple(json.loads(r["reasons"])),
+        status=r["status"],
+        actual_text=r["qtext"],
+        actual_value=r["qvalue"],
+        actual_unit=r["qunit"],
+        period_end=r["qperiod"] or fallback,
+        decided_at=r["decided_at"],
+        reason=r["reason"],
         id=r["id"],
     )
     return LinkView(link, r["stext"], r["rtitle"] or r["rfile"] or r["report_id"][:12])
@@ -372,9 +457,15 @@ def _official(c: Commitment, links: list[LinkView], ref: str | None) -> StatusEv
     confirmed = [lv for lv in links if lv.link.status == "confirmed"]
     if confirmed:
         last = max(confirmed, key=lambda lv: lv.link.period_end or "")
-        return StatusEvent("official", "reported", last.link.period_end, last.sentence,
-                           reason=f"{last.report_title}", link_id=last.link.id,
-                           commitment_id=c.id)
+        return StatusEvent(
+            "official",
+            "reported",
+            last.link.period_end,
+            last.sentence,
+            reason=f"{last.report_title}",
+            link_id=last.link.id,
+            commitment_id=c.id,
+        )
     return StatusEvent("official", "announced", ref, c.source, commitment_id=c.id)
 
 
@@ -402,7 +493,9 @@ class CommitmentFilter:
     def __post_init__(self) -> None:
         known = (*SCHEDULE_STATUSES, *EVIDENCE_STATUSES)
         if self.status and self.status not in known:
-            raise QueryError(f"未知的狀態 {self.status} (unknown status; use one of {', '.join(known)})")
+            raise QueryError(
+                f"未知的狀態 {self.status} (unknown status; use one of {', '.join(known)})"
+            )
 
 
 def _validate_date(as_of: str | None) -> str:
@@ -420,8 +513,10 @@ def list_commitments(
     """Commitments with their statuses as of ``as_of`` (default today), filtered."""
     f = f or CommitmentFilter()
     day = _validate_date(as_of)
-    sql = ("SELECT c.*, coalesce(r.title, r.file_name, substr(r.id, 1, 12)) AS rtitle"
-           " FROM commitments c JOIN reports r ON r.id = c.report_id")
+    sql = (
+        "SELECT c.*, coalesce(r.title, r.file_name, substr(r.id, 1, 12)) AS rtitle"
+        " FROM commitments c JOIN reports r ON r.id = c.report_id"
+    )
     where, params = [], []
     if f.report_id:
         where.append("c.report_id = ?")
@@ -470,8 +565,17 @@ def get_commitment(
     c = _commitment(r)
     links = _links_by_commitment(conn, [cid]).get(cid, [])
     history = tuple(
-        StatusEvent(e["kind"], e["status"], e["effective"], e["evidence"], e["reason"],
-                    e["link_id"], e["recorded_at"], e["commitment_id"], e["id"])
+        StatusEvent(
+            e["kind"],
+            e["status"],
+            e["effective"],
+            e["evidence"],
+            e["reason"],
+            e["link_id"],
+            e["recorded_at"],
+            e["commitment_id"],
+            e["id"],
+        )
         for e in conn.execute(
             "SELECT * FROM commitment_events WHERE commitment_id = ? ORDER BY id", (cid,)
         )
@@ -492,8 +596,9 @@ def list_links(
         where.append("l.report_id = ?")
         params.append(report_id)
     sql = _LINK_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    return [_link_view(r) for r in conn.execute(sql + " ORDER BY l.commitment_id, l.score DESC",
-                                                params)]
+    return [
+        _link_view(r) for r in conn.execute(sql + " ORDER BY l.commitment_id, l.score DESC", params)
+    ]
 
 
 def decide_link(
@@ -506,8 +611,9 @@ def decide_link(
     """
     if decision not in ("confirmed", "rejected"):
         raise QueryError(f"未知的決定 {decision} (use confirmed or rejected)")
-    row = conn.execute("SELECT commitment_id, status FROM commitment_links WHERE id = ?",
-                       (link_id,)).fetchone()
+    row = conn.execute(
+        "SELECT commitment_id, status FROM commitment_links WHERE id = ?", (link_id,)
+    ).fetchone()
     if row is None:
         raise NotFound(f"找不到連結 {link_id} (no such link)")
     cid = int(row["commitment_id"])
@@ -520,17 +626,41 @@ def decide_link(
             (decision, _now(), reason, link_id),
         )
         view = next(lv for lv in _links_by_commitment(conn, [cid])[cid] if lv.link.id == link_id)
-        _log(conn, cid, "link", decision, view.link.period_end, view.link.actual_text, reason,
-             link_id)
+        _log(
+            conn,
+            cid,
+            "link",
+            decision,
+            view.link.period_end,
+            view.link.actual_text,
+            reason,
+            link_id,
+        )
         after = get_commitment(conn, cid).state
         if after.evidence.status != before.evidence.status or (
             after.evidence.link_id != before.evidence.link_id
         ):
-            _log(conn, cid, "evidence", after.evidence.status, after.evidence.date,
-                 after.evidence.evidence, reason, after.evidence.link_id)
+            _log(
+                conn,
+                cid,
+                "evidence",
+                after.evidence.status,
+                after.evidence.date,
+                after.evidence.evidence,
+                reason,
+                after.evidence.link_id,
+            )
         if after.official.status != before.official.status:
-            _log(conn, cid, "official", after.official.status, after.official.date,
-                 after.official.evidence, reason, after.official.link_id)
+            _log(
+                conn,
+                cid,
+                "official",
+                after.official.status,
+                after.official.date,
+                after.official.evidence,
+                reason,
+                after.official.link_id,
+            )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

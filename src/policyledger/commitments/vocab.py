@@ -7,8 +7,20 @@ from __future__ import annotations
 
 # A clause with one of these speaks about the future (a plan, target or forecast).
 FUTURE_CUES: tuple[str, ...] = (
-    "預計", "預定", "預期", "預估", "估計", "規劃", "將", "目標", "可望", "擬於", "期能",
-    "承諾", "期程", "未來",
+    "預計",
+    "預定",
+    "預期",
+    "預估",
+    "估計",
+    "規劃",
+    "將",
+    "目標",
+    "可望",
+    "擬於",
+    "期能",
+    "承諾",
+    "期程",
+    "未來",
 )
 # These end a run of future talk inside a sentence: what follows is done or measured.
 PAST_CUES: tuple[str, ...] = ("已", "截至", "迄", "累計至", "累積至")
@@ -16,7 +28,13 @@ PAST_CUES: tuple[str, ...] = ("已", "截至", "迄", "累計至", "累積至")
 NOT_PROMISE_CUES: tuple[str, ...] = ("屆期", "申請人應")
 # Figures in such a clause are the means (money spent), not the promised result.
 BUDGET_CUES: tuple[str, ...] = (
-    "投資總額", "總投資金額", "投資金額為", "總經費", "經費", "預算", "規模",
+    "投資總額",
+    "總投資金額",
+    "投資金額為",
+    "總經費",
+    "經費",
+    "預算",
+    "規模",
 )
 # Per-unit sizes (每部 80 萬瓩) describe one unit, not the promise as a whole.
 PER_UNIT_CUES: tuple[str, ...] = ("每部", "每座", "每口", "每戶每月")

@@ -1,0 +1,227 @@
+"""The pure core of commitments: deadlines, statuses around their boundaries, horizons,
+evidence and the sentence reader, on hand-built facts (no extractor, no database)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from policyledger.commitments.calendar import reference_date, resolve_horizon, window_start
+from policyledger.commitments.derive import SentenceFacts, commitments_in_sentence
+from policyledger.commitments.linking import similarity, unit_family
+from policyledger.commitments.models import Deadline, Figure
+from policyledger.commitments.status import evidence_status, schedule_status
+from policyledger.models import CalendarExpr, Quantity
+
+
+def _deadline(date: str, gran: str) -> Deadline:
+    return Deadline(date, window_start(date, gran), "x", "by", gran, 0, 1)
+
+
+# --- schedule status around its boundaries ------------------------------------------------
+
+
+def test_day_deadline_boundaries() -> None:
+    dl = _deadline("2018-11-01", "day")
+    assert [schedule_status(dl, d) for d in ("2018-10-31", "2018-11-01", "2018-11-02")] == [
+        "not_due",
+        "due",
+        "overdue",
+    ]
+
+
+def test_end_of_month_deadline_is_due_through_its_month() -> None:
+    # 預計在 107 年 6 月底前達成 1,520 MW
+    dl = _deadline("2018-06-30", "month")
+    assert dl.window_start == "2018-06-01"
+    got = [
+        schedule_status(dl, d)
+        for d in ("2018-05-31", "2018-06-01", "2018-06-29", "2018-06-30", "2018-07-01")
+    ]
+    assert got == ["not_due", "due", "due", "due", "overdue"]
+
+
+def test_end_of_year_deadline() -> None:
+    # 目標 107 年完成 20 萬戶
+    dl = _deadline("2018-12-31", "year")
+    got = [
+        schedule_status(dl, d)
+        for d in ("2017-12-31", "2018-01-01", "2018-12-30", "2018-12-31", "2019-01-01")
+    ]
+    assert got == ["not_due", "due", "due", "due", "overdue"]
+
+
+def test_february_month_end_in_a_leap_year() -> None:
+    dl = _deadline("2020-02-29", "month")
+    assert [schedule_status(dl, d) for d in ("2020-01-31", "2020-02-29", "2020-03-01")] == [
+        "not_due",
+        "due",
+        "overdue",
+    ]
+
+
+def test_no_deadline() -> None:
+    assert schedule_status(None, "2019-01-01") == "no_deadline"
+
+
+def test_reversed_window_is_refused() -> None:
+    with pytest.raises(ValueError, match="reversed"):
+        Deadline("2018-01-01", "2018-02-01", "x", "by", "day", 0, 1)
+
+
+# --- report dates and horizons -----------------------------------------------------------
+
+
+def test_reference_date_from_report_date_or_period() -> None:
+    assert reference_date(None, "107年3月") == "2018-03-31"
+    assert reference_date("2018-03", None) == "2018-03-31"
+    assert reference_date("2018-03-12", "107年3月") == "2018-03-12"
+    assert reference_date(None, "98年1月至6月") == "2009-01-31"
+    assert reference_date(None, None) is None
+
+
+def test_horizons_resolve_and_clamp() -> None:
+    assert resolve_horizon("2018-03-31", 3, "year") == "2021-03-31"
+    assert resolve_horizon("2018-03-31", 6, "month") == "2018-09-30"
+    assert resolve_horizon("2020-02-29", 1, "year") == "2021-02-28"
+
+
+# --- evidence ------------------------------------------------------------------------------
+
+
+def _fig(
+    value: float, qualifier: str = "exact", value_max: float | None = None, precision: float = 0.0
+) -> Figure:
+    return Figure("t", 0, 1, value, "kW", "MW", qualifier, value_max, precision)
+
+
+def test_evidence_met_partly_missed() -> None:
+    target = _fig(1_520_000)
+    assert evidence_status(target, 1_680_000) == "met"
+    assert evidence_status(target, 1_520_000) == "met"
+    assert evidence_status(target, 1_000_000) == "partly_met"
+    assert evidence_status(target, 700_000) == "missed"
+    assert evidence_status(target, None) == "no_figure"
+    assert evidence_status(None, 5.0) == "no_figure"
+
+
+def test_evidence_for_a_range_an_upper_bound_and_a_rounded_target() -> None:
+    assert evidence_status(_fig(10, value_max=12), 10) == "met"  # 10~12 場
+    assert evidence_status(_fig(1.15, "at_most"), 0.74) == "met"  # 1.15‰以下
+    assert evidence_status(_fig(1.15, "at_most"), 2.0) == "partly_met"
+    assert evidence_status(_fig(110_000, "approx", precision=5_000), 109_600) == "met"
+
+
+# --- reading one sentence ------------------------------------------------------------------
+
+
+def _facts(
+    text: str,
+    quantities: list[tuple[str, float, str, str, str]],
+    dates: list[tuple[str, str, str | None, str, str]],
+) -> SentenceFacts:
+    qs = []
+    for n, (qtext, value, unit, raw, modality) in enumerate(quantities):
+        at = text.index(qtext)
+        qs.append(
+            (n + 1, Quantity(qtext, at, at + len(qtext), value, unit, raw, modality=modality))
+        )
+    ds = []
+    for dtext, typ, start, end, gran in dates:
+        at = text.index(dtext)
+        ds.append(CalendarExpr(dtext, at, at + len(dtext), typ, start, end, gran))
+    return SentenceFacts(text, 0, len(text), tuple(qs), tuple(ds), domain="能源")
+
+
+def test_two_deadlines_in_one_sentence_each_take_their_figure() -> None:
+    text = "目標 107 年完成 20 萬戶、109 年累計完成 100 萬戶。"
+    f = _facts(
+        text,
+        [("20 萬戶", 2e5, "count", "萬戶", "target"), ("100 萬戶", 1e6, "count", "萬戶", "target")],
+        [
+            ("107 年", "date", "2018-01-01", "2018-12-31", "year"),
+            ("109 年", "date", "2020-01-01", "2020-12-31", "year"),
+        ],
+    )
+    got = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert [
+        (c.deadline.date if c.deadline else None, c.figure.text if c.figure else None) for c in got
+    ] == [("2018-12-31", "20 萬戶"), ("2020-12-31", "100 萬戶")]
+    assert all(c.measurable and c.source == text and c.domain == "能源" for c in got)
+
+
+def test_relative_horizon_is_resolved_on_the_report_date() -> None:
+    text = "預計 3 年內帶動投資 22.3 億元。"
+    f = _facts(
+        text,
+        [("3 年", 3, "year", "年", "target"), ("22.3 億元", 22.3e8, "TWD", "億元", "target")],
+        [],
+    )
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.deadline is not None and c.deadline.kind == "horizon"
+    assert c.deadline.date == "2021-03-31" and c.deadline.text == "3 年內"
+    assert c.figure is not None and c.figure.text == "22.3 億元"
+
+
+def test_past_dates_and_rules_for_others_are_not_promises() -> None:
+    text = "已於 106 年底前完成設計，申請人應於 2 年內取得使用執照。"
+    f = _facts(text, [], [("106 年底前", "by", None, "2017-12-31", "year")])
+    assert commitments_in_sentence(f, report_id="r", reference="2018-03-31") == []
+
+
+def test_dated_action_without_figure_is_kept_and_flagged() -> None:
+    text = "預計於 107 年 8 月招標。"
+    f = _facts(text, [], [("107 年 8 月", "date", "2018-08-01", "2018-08-31", "month")])
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.flags == ("no_figure",) and not c.measurable
+    assert c.deadline is not None and c.deadline.window_start == "2018-08-01"
+
+
+def test_target_without_deadline_is_flagged_not_dropped() -> None:
+    text = "預計可新增產業用地面積 203.8 公頃。"
+    f = _facts(text, [("203.8 公頃", 203.8, "ha", "公頃", "target")], [])
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.flags == ("no_deadline",) and c.deadline is None and not c.measurable
+
+
+def test_budget_and_per_unit_figures_are_not_the_promise() -> None:
+    text = "總投資金額 27.5 億元，每部 80 萬瓩，預計 108 年完工商轉，共 3.3 萬瓩。"
+    f = _facts(
+        text,
+        [
+            ("27.5 億元", 27.5e8, "TWD", "億元", "actual"),
+            ("80 萬瓩", 8e5, "kW", "萬瓩", "actual"),
+            ("3.3 萬瓩", 3.3e4, "kW", "萬瓩", "target"),
+        ],
+        [("108 年", "date", "2019-01-01", "2019-12-31", "year")],
+    )
+    got = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert [c.figure.text for c in got if c.figure] == ["3.3 萬瓩"]
+
+
+# --- linking helpers -----------------------------------------------------------------------
+
+
+def test_unit_families() -> None:
+    assert unit_family("count", "萬戶") == unit_family("count", "戶") == "count:戶"
+    assert unit_family("count", "家") != unit_family("count", "戶")
+    assert unit_family("kW", "MW") == "kW"
+
+
+def test_similarity_prefers_the_same_programme() -> None:
+    promise = "低壓智慧電表 目標 107 年完成 20 萬戶"
+    assert similarity(promise, "低壓智慧電表截至 107 年底累計完成") > similarity(
+        promise, "無自來水地區供水受益戶"
+    )
+
+
+def test_the_core_does_not_import_the_faces() -> None:
+    code = (
+        "import sys, policyledger.commitments as c;"
+        "bad = [m for m in ('fastapi', 'typer', 'jinja2') if m in sys.modules];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
