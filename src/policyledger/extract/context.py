@@ -27,6 +27,8 @@ from policyledger.extract.lexicon import (
     QUALIFIER_REACH,
     SHORT_VERB_GAPS,
     TARGET_CUES,
+    TARGET_NEAR_CUES,
+    TARGET_NEAR_REACH,
     TARGET_POST_CUES,
     TARGET_QI_BAD_BEFORE,
     TARGET_QI_NEXT,
@@ -136,6 +138,12 @@ def modality(text: str, start: int, end: int, *, structural: bool) -> str:
         return "target"
     if any(c in after for c in ("為目標", "之目標", "的目標")):
         return "target"
+    for cue in TARGET_NEAR_CUES:
+        i = before.rfind(cue)
+        if i >= 0:
+            gap = before[i + len(cue) :]
+            if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap):
+                return "target"
     t = _find_cue(before, TARGET_CUES)
     if t < 0:
         return "actual"

@@ -18,6 +18,7 @@ from policyledger.extract.lexicon import (
     AS_OF_WORDS,
     COMPARISON_AFTER,
     COMPARISON_BEFORE,
+    DEADLINE_NOT_BEFORE,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
     RANGE_JOINERS,
@@ -336,7 +337,12 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
     # Deadlines: …前 / 以前 / 底前, 期至 X, 至 X 止.
     suffix = _startswith_any(text, end, DEADLINE_SUFFIXES)
     before = "".join(text[max(0, s - 10) : s].split())
-    if suffix and not text.startswith(("前往", "前瞻", "前進", "前述", "前揭", "前項"), end):
+    after_suffix = text[end + len(suffix) : end + len(suffix) + 1] if suffix else ""
+    if (
+        suffix
+        and not text.startswith(("前往", "前瞻", "前進", "前述", "前揭", "前項"), end)
+        and not (after_suffix and after_suffix in DEADLINE_NOT_BEFORE)
+    ):
         typ, lo, end = "by", None, end + len(suffix)
     elif any(before.endswith(p) for p in DEADLINE_PREFIXES):
         typ, lo = "by", None
