@@ -1,5 +1,8 @@
-"""PDF text layer through pdfplumber, one page at a time so page numbers survive.
+"""PDF text layer through pypdf, one page at a time so page numbers survive.
 
+pypdf is used rather than pdfplumber because it applies the predefined CJK CMaps
+(``UniCNS-UCS2-H`` and friends): text set in a non-embedded CID font such as
+MSung-Light, common in government PDFs, comes out as Chinese instead of ``(cid:97)``.
 There is no OCR: a PDF whose pages carry no text is refused with ``NoTextLayer``.
 """
 
@@ -13,22 +16,21 @@ from policyledger.ingest.readers.base import RawText
 
 
 def read_pdf(path: Path, data: bytes) -> RawText:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError, PdfStreamError
 
     if b"%%EOF" not in data[-2048:]:
-        # pdfminer tries to recover from a missing trailer and may return a partial
-        # document silently; a report with pages missing is worse than an error.
+        # pypdf can recover a document with a missing trailer and silently return some
+        # of its pages; a report with pages missing is worse than an error.
         raise CorruptFile(
             path, "PDF 檔不完整（缺少檔尾），可能下載中斷 (truncated PDF: no %%EOF trailer)"
         )
-    pages: list[str] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                pages.append(page.extract_text() or "")
-    except (PDFSyntaxError, PSException) as exc:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise CorruptFile(path, "PDF 檔已加密，請先解除密碼保護 (the PDF is encrypted)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, PdfStreamError) as exc:
         raise CorruptFile(path, f"PDF 檔已損毀，無法解析 (damaged PDF: {exc})") from exc
     if not pages:
         raise CorruptFile(path, "PDF 檔沒有任何頁面 (the PDF has no pages)")
@@ -38,4 +40,4 @@ def read_pdf(path: Path, data: bytes) -> RawText:
             f"PDF 共 {len(pages)} 頁但沒有文字層（可能是掃描影像），本系統不支援 OCR "
             f"({len(pages)} pages without a text layer, probably scanned; OCR is not supported)",
         )
-    return RawText.from_pages(pages, "pdf")
+    return RawText.from_pages([p.replace("\r\n", "\n") for p in pages], "pdf")
