@@ -26,6 +26,7 @@ from policyledger.commitments.store import (
     get_commitment,
     list_commitments,
     list_links,
+    status_counts,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "list_commitments",
     "list_links",
     "schedule_status",
+    "status_counts",
 ]

@@ -666,3 +666,13 @@ def decide_link(
         conn.execute("ROLLBACK")
         raise
     return view
+
+
+def status_counts(conn: sqlite3.Connection, report_id: str) -> dict[str, int]:
+    """How many of a report's commitments stand in each schedule and evidence status
+    today (the report page's summary)."""
+    counts: dict[str, int] = {}
+    for st in list_commitments(conn, CommitmentFilter(report_id=report_id)):
+        for key in (st.schedule.status, st.evidence.status):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
