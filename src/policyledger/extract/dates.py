@@ -346,6 +346,8 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
         typ, lo, end = "by", None, end + len(suffix)
     elif any(before.endswith(p) for p in DEADLINE_PREFIXES):
         typ, lo = "by", None
+        if text.startswith(UNTIL_WORD, _skip_ws(text, end)):
+            end = _skip_ws(text, end) + 1
     elif (
         before.endswith("至")
         and not any(before.endswith(w) for w in AS_OF_WORDS)

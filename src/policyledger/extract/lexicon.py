@@ -36,7 +36,7 @@ MAGNITUDES: Final[dict[str, int]] = {"萬": 10**4, "億": 10**8, "兆": 10**12}
 SMALL_MAGNITUDES_AFTER_DIGITS: Final[dict[str, int]] = {"千": 1000, "百": 100}
 
 # A lone 一 is far more often an article ("一項重要措施", "統一") than a count.
-LONE_CHINESE_NUMERALS_REJECTED: Final = frozenset({"一", "〇", "零"})
+LONE_CHINESE_NUMERALS_REJECTED: Final = frozenset({"一", "〇", "零", "百", "千", "萬"})
 # A Chinese numeral preceded by one of these is part of a word, not a number.
 CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset(
     "第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾"
@@ -255,6 +255,8 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "單位": frozenset(),
 }
 
+# A unit followed by one of these names a rate (千人率, 萬人比), not a quantity.
+UNIT_NOT_BEFORE: Final = frozenset("率比")
 # 3 大策略, 五大產業: "大" plus the noun it counts (kept in raw_unit).
 BIG_COUNT_WORD: Final = "大"
 BIG_COUNT_NOUN_CHARS: Final = 2

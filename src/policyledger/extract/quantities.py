@@ -20,6 +20,7 @@ from policyledger.extract.lexicon import (
     RANGE_JOINERS,
     RATE_PREFIXES,
     RATE_UNIT_CODES,
+    UNIT_NOT_BEFORE,
     UNITS,
 )
 from policyledger.extract.numbers import CHAIN_RE, WS, Numeral, parse_chain
@@ -79,6 +80,8 @@ def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
     nxt = text[m.end() : m.end() + 1]
     bad = MEASURE_WORD_BAD_AFTER.get(raw)
     if bad and nxt and nxt in bad:
+        return None
+    if nxt and nxt in UNIT_NOT_BEFORE:
         return None
     code, factor = _ALL_UNITS[raw]
     if raw == "日" and not text.startswith(_DAY_AFTER, m.end()):
@@ -274,6 +277,9 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
         end += 1
     is_count = code == "count"
     role, sign = role_and_sign(text, start, is_count=is_count)
+    if start > 0 and text[start - 1] in "+-＋－" and role == "change":
+        # (-15.21%): the sign is part of the figure as written.
+        start -= 1
     if sign < 0:
         value = -value
         if value_max is not None:

@@ -1,0 +1,271 @@
+"""Gold-style cases read from the reports in ../shared/corpus (beyond shared/gold/dev.json).
+
+Each case is a verbatim excerpt of one corpus file (the first test checks that it really
+is), with the figures and dates a careful reader takes from it. Expected values are
+written from reading the excerpt, never from running the extractor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policyledger.extract import extract
+
+# (file, excerpt, quantities, dates)
+# quantity: (text, value, unit, extra fields); date: (text, type, start, end)
+Q = tuple[str, float, str, dict[str, Any]]
+D = tuple[str, str, str | None, str | None]
+CASES: list[tuple[str, str, list[Q], list[D]]] = [
+    (
+        "ey-2009h1-report.txt",
+        "本期全般刑案發生19萬7,504件，較97年同期減少3萬5,429件(-15.21%)；破獲16萬1,249件",
+        [
+            ("19萬7,504件", 197504, "count", {"role": "level"}),
+            ("3萬5,429件", -35429, "count", {"role": "change"}),
+            ("-15.21%", -15.21, "%", {"role": "change"}),
+            ("16萬1,249件", 161249, "count", {"role": "level"}),
+        ],
+        [("97年", "date", "2008-01-01", "2008-12-31")],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "提供最高保證成數9成5、最高額度200萬元之創業啟動金",
+        [
+            ("9成5", 95, "%", {"qualifier": "at_most"}),
+            ("200萬元", 2_000_000, "TWD", {"qualifier": "at_most"}),
+        ],
+        [],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "98至100年期間，本部推動「創業領航計畫」",
+        [],
+        [("98至100年期間", "range", "2009-01-01", "2011-12-31")],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "隨著全球經濟成長放緩，今（101）年世界貿易量擴增力道減弱",
+        [],
+        [("今（101）年", "date", "2012-01-01", "2012-12-31")],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "全球經濟自去（2011）年第2季起明顯趨緩",
+        [],
+        [("去（2011）年第2季", "date", "2011-04-01", "2011-06-30")],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "茲將本(98)年1月至6月(以下稱為本期)之重要施政",
+        [],
+        [("本(98)年1月至6月", "range", "2009-01-01", "2009-06-30")],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "增投資案件共計 431 件，投資金額 1 兆 7,955.51 億元。",
+        [
+            ("431 件", 431, "count", {}),
+            ("1 兆 7,955.51 億元", 1_795_551_000_000, "TWD", {"precision": 0.005e8}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        " 度數為 2 億 7,028 萬 400 度，認購戶數為 7,111 戶；106 年 1 月",
+        [
+            ("2 億 7,028 萬 400 度", 270_280_400, "kWh", {}),
+            ("7,111 戶", 7111, "count", {}),
+        ],
+        [("106 年 1 月", "date", "2017-01-01", "2017-01-31")],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "％，投（增）資金額計美金 2.7 億元，增加 15.8％；其中馬來西",
+        [
+            ("美金 2.7 億元", 270_000_000, "USD", {}),
+            ("15.8％", 15.8, "%", {"role": "change"}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "（一） 106 年 9 月 28 日至 30 日舉辦「2017 臺北國際發明暨技術交易",
+        [],
+        [("106 年 9 月 28 日至 30 日", "range", "2017-09-28", "2017-09-30")],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "量 41 天，合計 140 天，符合「石油管理法」第 24 條業者 60 天",
+        [
+            ("41 天", 41, "day", {}),
+            ("140 天", 140, "day", {}),
+            ("60 天", 60, "day", {}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "六甲斷層）及 1 項地質遺跡地質敏感區（H0018 花蓮縣石梯坪",
+        [("1 項", 1, "count", {})],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "２、本期參與網路通訊國際產業標準組織3GPP、IEEE 802.16等相關重要會議",
+        [],
+        [],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "及「優化新創事業支援網絡」三大策略，推動點子工場",
+        [("三大策略", 3, "count", {"raw_unit": "大策略", "modality": "actual"})],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "度及制訂節電計畫，並規定 104 年至 108 年（5 年）平均節電率",
+        [("5 年", 5, "year", {})],
+        [("104 年至 108 年", "range", "2015-01-01", "2019-12-31")],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "（二） 辦理全球招商論壇：「2017 年臺灣全球招商論壇」已於 106 年",
+        [],
+        [("106 年", "date", "2017-01-01", "2017-12-31")],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "5,241 MW，其中太陽光電 1,733 MW、風力發電 692 MW、水",
+        [
+            ("5,241 MW", 5_241_000, "kW", {}),
+            ("1,733 MW", 1_733_000, "kW", {}),
+            ("692 MW", 692_000, "kW", {}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "場安全管理，各類礦場 106 年度災變死亡千人率為 0.74‰，低於",  # 千人率 is a rate's name
+        [("0.74‰", 0.74, "permille", {})],
+        [("106 年度", "date", "2017-01-01", "2017-12-31")],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "破獲率54.24%)比較，破獲率增加11.00個百分點；",
+        [
+            ("54.24%", 54.24, "%", {"role": "level"}),
+            ("11.00個百分點", 11.0, "pp", {"role": "change"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "(七)農業：農業產物損失108億3,061萬8,000元、農業民間設施損失56億3,801萬4,000元",
+        [
+            ("108億3,061萬8,000元", 10_830_618_000, "TWD", {"precision": 0.0}),
+            ("56億3,801萬4,000元", 5_638_014_000, "TWD", {}),
+        ],
+        [],
+    ),
+    (
+        "moea-2012-09-report.txt",
+        "僱用員工未滿5人之企業，取得最高500萬元之貸款，預計至104年底可協助6萬家",
+        [
+            ("5人", 5, "count", {"qualifier": "under"}),
+            ("500萬元", 5_000_000, "TWD", {"qualifier": "at_most"}),
+            ("6萬家", 60_000, "count", {"modality": "target"}),
+        ],
+        [("104年底", "by", None, "2015-12-31")],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "(二)災民撤離及收容：截至8月27日止，計撤離2萬4,950人，仍開設54處收容所，收容4,837",
+        [
+            ("2萬4,950人", 24950, "count", {}),
+            ("54處", 54, "count", {}),
+        ],
+        [],  # no year anywhere before 8月27日 in this excerpt: not datable
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "開辦是項業務，辦理期限至101年12月31日止。",
+        [],
+        [("101年12月31日止", "by", None, "2012-12-31")],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "預定於96年6月底前完成，並據以撰擬人口政策白皮書",
+        [],
+        [("96年6月底前", "by", None, "2007-06-30")],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "(２)歐元區：2006年前3季經濟成長率分別為2.2%",
+        [("2.2%", 2.2, "%", {"role": "level"})],
+        [("2006年", "date", "2006-01-01", "2006-12-31")],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "累計已調配47處(面積6萬2,884坪)之國有建物",
+        [
+            ("47處", 47, "count", {}),
+            ("6萬2,884坪", 62884 * 3.305785, "m2", {"raw_unit": "坪"}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "107 年度辦理 10~12 場，並透過召開工安檢討會",
+        [("10~12 場", 10, "count", {"value_max": 12.0})],
+        [("107 年度", "date", "2018-01-01", "2018-12-31")],
+    ),
+    (
+        "moea-2012-03-report.txt",
+        "總計投資金額95億美元，除超越年度目標90億美元外",
+        [
+            ("95億美元", 9_500_000_000, "USD", {"modality": "actual"}),
+            ("90億美元", 9_000_000_000, "USD", {"modality": "target"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "創信保基金成立近35年來單月承作之",
+        [("35年", 35, "year", {"qualifier": "approx"})],
+        [],
+    ),
+]
+
+
+def _corpus_text(corpus_dir: Path, name: str) -> str:
+    return (corpus_dir / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "excerpt"), [(c[0], c[1]) for c in CASES])
+def test_case_is_verbatim_from_the_corpus(corpus_dir: Path, name: str, excerpt: str) -> None:
+    assert excerpt in _corpus_text(corpus_dir, name)
+
+
+@pytest.mark.parametrize(("name", "excerpt", "quantities", "dates"), CASES)
+def test_case(name: str, excerpt: str, quantities: list[Q], dates: list[D]) -> None:
+    result = extract(excerpt)
+    got_q = {q.text: q for q in result.quantities}
+    assert sorted(got_q) == sorted(t for t, *_ in quantities), [q.text for q in result.quantities]
+    for text, value, unit, extra in quantities:
+        q = got_q[text]
+        assert excerpt[q.start : q.end] == q.text
+        assert q.value == pytest.approx(value)
+        assert q.unit == unit
+        for field, want in extra.items():
+            got = getattr(q, field)
+            if isinstance(want, float):
+                assert got == pytest.approx(want), field
+            else:
+                assert got == want, field
+    got_d = [(d.text, d.type, d.start_date, d.end_date) for d in result.dates]
+    assert got_d == dates
+    for d in result.dates:
+        assert excerpt[d.start : d.end] == d.text
