@@ -12,6 +12,7 @@ alarm costs a reader's trust more than a missed check does.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -156,12 +157,18 @@ def _display_factor(f: Fact) -> float:
 
 
 def _show(x: float, like: Fact) -> str:
+    """``x`` written in the unit ``like`` is printed in (億美元, 萬公噸, ％, 具)."""
+    q = like.quantity
+    if q.unit == "%":
+        return f"{fmt_number(x)}％"
+    if len(re.findall(r"[0-9][0-9,]*(?:\.[0-9]+)?", q.text)) > 1:
+        # Mixed magnitudes ("3,150億9,800萬美元"): write large sums in 億.
+        base = q.raw_unit.lstrip("萬億兆千百")
+        if abs(x) >= 1e8:
+            return f"{fmt_number(x / 1e8)} 億{base}"
+        return f"{fmt_number(x)} {base}".strip()
     factor = _display_factor(like)
-    unit = (
-        like.quantity.raw_unit
-        if factor == 1.0 or like.quantity.unit == "%"
-        else _printed_unit(like)
-    )
+    unit = q.raw_unit if factor == 1.0 else _printed_unit(like)
     return f"{fmt_number(x / factor)} {unit}".strip()
 
 
@@ -188,7 +195,10 @@ def _make(
 ) -> Check | None:
     """A check with its verdict, or None for a miss the structure cannot vouch for."""
     exp = expected if expected is not None else interval_of(stated, approx=_said_about(p, stated))
-    if any(f.quantity.unit == "count" and f.value < 0 for f in (*inputs, stated)):
+    if any(
+        f.quantity.unit == "count" and f.quantity.role == "level" and f.value < 0
+        for f in (*inputs, stated)
+    ):
         verdict = "impossible"
         note = note or "負的件數、人數不可能 (a negative count)"
     elif computed.gap(exp) == 0:
@@ -302,6 +312,10 @@ def bracket_sums(p: Passage, g: _Geometry) -> list[Check]:
                 len(same) == len(parts)
                 and not _has_any(inside, vocab.OPEN_LIST)
                 and total.quantity.qualifier == "exact"
+                and (
+                    not _has_any(inside, vocab.PARTIAL_BRACKET)
+                    or sum(f.value for f in parts) > interval_of(total).high
+                )
             )
             c = _sum_first(p, [parts, same], total, strict_parts=parts if strict else None)
             if c is not None:
@@ -413,7 +427,14 @@ def parts_after_total(p: Passage, g: _Geometry) -> list[Check]:
                     )
                     if found is not None:
                         break
-                if found is None and len(totals) == 1 and word not in vocab.WEAK_PARTS_WORDS:
+                # A list after 其中/包括 may name only some parts (pending cases, "others"),
+                # so a list that falls short is not reported; one that overshoots is.
+                if (
+                    found is None
+                    and len(totals) == 1
+                    and word not in vocab.WEAK_PARTS_WORDS
+                    and sum(f.value for f in parts) > interval_of(totals[0]).high
+                ):
                     total = totals[0]
                     strict = (
                         len(_same_raw(parts, total)) == len(parts)
@@ -456,7 +477,7 @@ def differences(p: Passage, g: _Geometry) -> list[Check]:
             computed = interval_of(plus) - interval_of(minus)
             formula = f"{plus_word} {plus.quantity.text} − {minus_word} {minus.quantity.text} = {word} {diff.quantity.text}"
             arithmetic = (
-                f"{_show(plus.value, diff)} − {_show(minus.value, diff)} = {_show(computed.mid, diff)}"
+                f"{plus.quantity.text} − {minus.quantity.text} = {_show(computed.mid, diff)}"
                 f"；報告寫 {diff.quantity.text}"
             )
             c = _make("sum", p, [plus, minus], diff, computed, formula, arithmetic, strict=True)
@@ -503,7 +524,7 @@ def _share_check(
     computed = (interval_of(part) / interval_of(total)).scale(100.0)
     formula = f"{part.quantity.text} ÷ {total.quantity.text} × 100％ = {stated.quantity.text}"
     arithmetic = (
-        f"{_show(part.value, part)} ÷ {_show(total.value, total)} = {fmt_number(computed.mid, 2)}％"
+        f"{part.quantity.text} ÷ {total.quantity.text} = {fmt_number(computed.mid, 2)}％"
         f"；報告寫 {stated.quantity.text}"
     )
     note = ""
@@ -544,19 +565,38 @@ def _impossible_share(p: Passage, part: Fact, stated: Fact) -> Check:
     )
 
 
+def _share_subjects(p: Passage, g: _Geometry) -> set[int]:
+    """Amounts directly followed by a bracket with 占 (``2萬6,624人(約占全區…46.99%)``):
+    they are parts of some whole, never the whole of another share."""
+    out: set[int] = set()
+    facts = sorted(p.facts, key=lambda f: f.start)
+    for a, b in itertools.pairwise(facts):
+        between = g.text(a.end, b.start)
+        if re.match(r"^\s*[（(]", between) and _has_any(between, vocab.SHARE_WORDS) and _percent(b):
+            out.add(a.id)
+    return out
+
+
 def _total_candidates(
-    p: Passage, g: _Geometry, unit: str, before: int, exclude: set[int], context: Sequence[Passage]
+    p: Passage,
+    g: _Geometry,
+    unit: str,
+    before: int,
+    exclude: set[int],
+    context: Sequence[Passage],
+    raw: str | None = None,
 ) -> list[tuple[Fact, Passage]]:
     """Amounts that could be the total of a share: in this passage before the shares, then
     in its lead passages (nearest first), never one that is itself a part with a share."""
 
     def pool(q: Passage, limit: int | None) -> list[tuple[Fact, Passage]]:
         geo = g if q is p else _Geometry.of(q)
-        parts = {s.part.id for s in _bracket_shares(q, geo)}
+        parts = {s.part.id for s in _bracket_shares(q, geo)} | _share_subjects(q, geo)
         return [
             (f, q)
             for f in q.facts
             if f.quantity.unit == unit
+            and (raw is None or f.quantity.raw_unit == raw)
             and _is_level(f)
             and f.id not in exclude
             and f.id not in parts
@@ -567,6 +607,11 @@ def _total_candidates(
     for q in context:
         out.extend(pool(q, None))
     return out
+
+
+def _count_raw(f: Fact) -> str | None:
+    """Counts must share their measure word to be part and whole (人 is not 人次)."""
+    return f.quantity.raw_unit if f.quantity.unit == "count" else None
 
 
 def bracket_share_checks(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[Check]:
@@ -589,7 +634,9 @@ def bracket_share_checks(p: Passage, g: _Geometry, context: Sequence[Passage]) -
         exclude = {s.part.id for s in group}
         candidates = [
             (f, q)
-            for f, q in _total_candidates(p, g, unit, group[0].part.start, exclude, context)
+            for f, q in _total_candidates(
+                p, g, unit, group[0].part.start, exclude, context, _count_raw(group[0].part)
+            )
             if interval_of(f).high >= biggest
         ]
         if not candidates:
@@ -721,12 +768,18 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
         part = part_pool[-1]
         candidates = [
             (f, q)
-            for f, q in _total_candidates(p, g, part.quantity.unit, part.start, {part.id}, context)
+            for f, q in _total_candidates(
+                p, g, part.quantity.unit, part.start, {part.id}, context, _count_raw(part)
+            )
             if interval_of(f).high >= interval_of(part).low
         ]
         if not candidates:
             continue
-        whole_named = _has_any(g.text(kw, stated.start), ("總", "全"))
+        part_clause = g.text(g.clause_start(part.start), part.start)
+        whole_named = _has_any(g.text(kw, stated.start), ("總", "全")) and (
+            "其中" in part_clause
+            or g.sentence_of(candidates[0][0].start) == g.sentence_of(part.start)
+        )
         checks = [
             (c, q)
             for f, q in candidates
@@ -740,7 +793,7 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
         good = [c for c, _ in checks if c.verdict == "consistent"]
         if good:
             out.append(good[0])
-        elif len(candidates) == 1 and whole_named and checks:
+        elif len(candidates) == 1 and whole_named and checks and checks[0][1] is p:
             out.append(checks[0][0])
     return out
 
@@ -831,14 +884,14 @@ def _ratio(
         computed = Interval(1 - r.high, 1 - r.low).scale(100.0)
         formula = f"{label} = (1 − {num.quantity.text} ÷ {den.quantity.text}) × 100％"
         arithmetic = (
-            f"1 − {_show(num.value, num)} ÷ {_show(den.value, den)} = {fmt_number(computed.mid, 3)}％"
+            f"1 − {num.quantity.text} ÷ {den.quantity.text} = {fmt_number(computed.mid, 3)}％"
             f"；報告寫 {stated.quantity.text}"
         )
     else:
         computed = r.scale(100.0)
         formula = f"{label} = {num.quantity.text} ÷ {den.quantity.text} × 100％"
         arithmetic = (
-            f"{_show(num.value, num)} ÷ {_show(den.value, den)} = {fmt_number(computed.mid, 3)}％"
+            f"{num.quantity.text} ÷ {den.quantity.text} = {fmt_number(computed.mid, 3)}％"
             f"；報告寫 {stated.quantity.text}"
         )
     return _make(

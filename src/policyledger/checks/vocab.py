@@ -17,6 +17,9 @@ WEAK_PARTS_WORDS: tuple[str, ...] = ("除", "包含")
 # A list that admits it is not complete: its parts need not add up to the total.
 OPEN_LIST: tuple[str, ...] = ("等", "以上", "逾", "超過", "餘")
 
+# A bracket that opens like this may list only some of the parts ("（其中北區 3 件…）").
+PARTIAL_BRACKET: tuple[str, ...] = ("其中", "含", "包括")
+
 # Ratios named in the text. ``stem`` is what the numerator's clause says ("再利用量"),
 # ``complement`` means the rate is 1 − failed/total (合格率 from 不合格 counts).
 RATE_WORDS: tuple[tuple[str, str], ...] = (
