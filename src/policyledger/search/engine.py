@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policyledger.errors import QueryError
-from policyledger.search import segment
+from policyledger.search import segment, synonyms
 from policyledger.search.query import (
     Filters,
     ParsedQuery,
@@ -38,9 +38,11 @@ MAX_LIMIT = 200
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    text: str  # folded
-    key: str  # folded and compacted: what we look for inside a passage
-    phrase: str  # the FTS5 phrase
+    """One query word: it matches a passage holding any of its keys."""
+
+    text: str  # folded, as typed
+    keys: tuple[str, ...]  # folded and compacted forms: the word, then its synonyms
+    phrase: str  # the FTS5 expression: one phrase, or alternatives joined by OR
 
 
 _terms_seen: dict[int, int] = {}
@@ -73,13 +75,19 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         texts.extend(kept or words)
     out: list[_Unit] = []
     seen: set[str] = set()
+    quoted = {fold(p) for p in parsed.phrases}
     for t in texts:
         key = compact(t)[0]
         phrase = fts_phrase(t)
         if phrase is None or key in seen:
             continue
         seen.add(key)
-        out.append(_Unit(t, key, phrase))
+        # A quoted phrase means exactly that text; free words also find their synonyms.
+        alts = [] if t in quoted else [a for a in synonyms.alternatives(t) if fts_phrase(a)]
+        keys = (key, *(compact(a)[0] for a in alts))
+        phrases = [phrase, *(alt for a in alts if (alt := fts_phrase(a)) is not None)]
+        expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+        out.append(_Unit(t, keys, expr))
     return out
 
 
@@ -210,7 +218,7 @@ def _text_candidates(
     scored: list[tuple[sqlite3.Row, float]] = []
     for row in rows:
         body = compact(fold(row[12]))[0]
-        covered = sum(1 for u in units if u.key in body)
+        covered = sum(1 for u in units if any(k in body for k in u.keys))
         share = covered / len(units)
         # bm25() is negative (smaller is better); scale its magnitude by coverage so a
         # passage holding every query word outranks one repeating a single word.
@@ -311,12 +319,11 @@ def _term_spans(text: str, units: Sequence[_Unit]) -> list[Span]:
     body, offsets = compact(fold(text))
     spans: list[Span] = []
     for u in units:
-        if not u.key:
-            continue
-        i = body.find(u.key)
-        while i >= 0:
-            spans.append(Span(offsets[i], offsets[i + len(u.key) - 1] + 1, "term"))
-            i = body.find(u.key, i + len(u.key))
+        for key in u.keys:
+            i = body.find(key) if key else -1
+            while i >= 0:
+                spans.append(Span(offsets[i], offsets[i + len(key) - 1] + 1, "term"))
+                i = body.find(key, i + len(key))
     return spans
 
 

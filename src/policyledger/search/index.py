@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from policyledger.errors import NotFound
 from policyledger.search.segment import domain_terms
-from policyledger.search.text import index_string
+from policyledger.search.text import fold, index_string
 
 # A heading becomes a passage of its own when it is a sentence rather than a title:
 # items like "1、 連結在地：臺中市政府規劃…" carry their content on the heading line.
@@ -55,6 +55,8 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
     if rep is None:
         raise NotFound(f"report {report_id} is not in the ledger")
     text: str = rep[0]
+    # Fold the whole report once (one OpenCC call) and slice passages out of it.
+    folded = fold(text)
     year = report_year(rep[2], rep[1])
 
     conn.execute("DELETE FROM search_passages WHERE report_id = ?", (report_id,))
@@ -68,6 +70,16 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
             (report_id,),
         )
     }
+
+    # Every section title folded in one OpenCC call rather than one call per section.
+    ids = list(sections)
+    folded_titles = dict(
+        zip(
+            ids,
+            fold("\n".join(sections[i].title.replace("\n", " ") for i in ids)).split("\n"),
+            strict=True,
+        )
+    )
 
     def lineage(sid: int | None) -> list[_Section]:
         out: list[_Section] = []
@@ -84,7 +96,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
             heading_cache[sid] = (
                 chain[-1].path if chain else None,
                 chain[0].title if chain else None,
-                index_string(" ".join(s.title for s in chain)),
+                index_string(" ".join(folded_titles[s.id] for s in chain), folded=True),
             )
         return heading_cache[sid]
 
@@ -98,7 +110,11 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
     ):
         path, chapter, heading = context(sid)
         rows.append((report_id, sid, pid, "paragraph", ord_, start, end, path, chapter, year))
-        fts.append((index_string(ptext), heading))
+        if text[start:end] == ptext:
+            body = index_string(folded[start:end], folded=True)
+        else:  # a paragraph whose offsets do not match the report text: index it as stored
+            body = index_string(ptext)
+        fts.append((body, heading))
         covered.append((start, end))
 
     covered.sort()
@@ -132,7 +148,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
                 year,
             )
         )
-        fts.append((index_string(head), parent_heading))
+        fts.append((index_string(folded[sec.start : sec.heading_end], folded=True), parent_heading))
 
     first_id = (conn.execute("SELECT coalesce(max(id), 0) FROM search_passages").fetchone()[0]) + 1
     conn.executemany(
