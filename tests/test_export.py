@@ -153,6 +153,22 @@ def test_datapackage_with_mixed_units_names_no_single_unit(conn, tmp_path: Path)
     assert fields["unit"]["constraints"]["enum"] == ["%", "TWD", "kW", "year"]
 
 
+def test_binary_float_noise_does_not_reach_the_export(tmp_path: Path) -> None:
+    from policyledger.export import fact_records
+    from policyledger.store.queries import FactRow
+
+    row = FactRow(
+        1, "r", None, None, None, None, None, 1, 0, 1, "計 9.8 億元。", "9.8 億元", 2, 8,
+        9.8 * 1e8, None, "TWD", "億元", "exact", "level", "actual", 0.05 * 1e8, None, None,
+    )  # fmt: skip
+    assert 9.8 * 1e8 != 980_000_000  # the noise this guards against
+    (rec,) = fact_records([row])
+    assert rec["value"] == 980_000_000 and rec["precision"] == 5_000_000
+    buf = io.StringIO()
+    export_rows([rec], "csv", columns=FACT_COLUMNS, stream=buf)
+    assert ",980000000," in buf.getvalue()
+
+
 def test_generic_rows_and_inferred_columns(tmp_path: Path) -> None:
     rows = [{"name": "甲", "n": 1, "x": None}, {"name": "乙", "n": 2.5, "x": "y"}]
     cols = infer_columns(rows)

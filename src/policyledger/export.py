@@ -157,20 +157,26 @@ def fact_records(facts: Iterable[Any]) -> list[dict[str, Any]]:
                 "start": f.start,
                 "end": f.end,
                 "text": f.text,
-                "value": f.value,
-                "value_max": f.value_max,
+                "value": _tidy(f.value),
+                "value_max": _tidy(f.value_max),
                 "unit": f.unit,
                 "raw_unit": f.raw_unit,
                 "qualifier": f.qualifier,
                 "role": f.role,
                 "modality": f.modality,
-                "precision": f.precision,
+                "precision": _tidy(f.precision),
                 "period_start": f.period_start,
                 "period_end": f.period_end,
                 "sentence": f.sentence,
             }
         )
     return out
+
+
+def _tidy(v: float | None) -> float | None:
+    """``9.8 億元`` is stored as 9.8 × 10⁸ = 980000000.0000001; no report prints 16
+    significant digits, so 15 give the number back as written."""
+    return None if v is None else float(f"{v:.15g}")
 
 
 def infer_columns(rows: Sequence[Mapping[str, Any]]) -> tuple[Column, ...]:
