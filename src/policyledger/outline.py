@@ -23,8 +23,9 @@ Heading titles. A heading line may carry body text:
 * ``1、 連結在地：臺中市…`` — a label before a colon: the title is the label, the text
   after the colon is the section's first paragraph.
 * ``三、 106 年砂石需求量為 6,573 萬公噸，…。`` — a sentence: the title is the first
-  sentence (without its 。/；), and the first paragraph is the *whole* line after the
-  marker, title sentence included, because its figures must stay in a paragraph for
+  sentence (without its 。/；), or only its first clause (up to the first ，) when the
+  sentence is longer than 40 characters; the first paragraph is the *whole* line after
+  the marker, title included, because its figures must stay in a paragraph for
   extraction.
 * ``一、 推動重點產業創新發展`` — no colon and no 。/；: the whole line is the title and
   there is no paragraph.
@@ -67,6 +68,7 @@ _CLOSERS = "」』）)〉》\"'"
 _OPENERS = {"「": "」", "『": "』", "（": "）", "(": ")"}
 _SENTENCE_EVENTS = re.compile("[。；！？「」『』（）()]")
 _COLON_WINDOW = 40
+_LONG_TITLE = 40
 _TABLE_CELL = " | "
 
 
@@ -357,6 +359,11 @@ def _split_heading(line: str, body: int) -> tuple[str, int, int | None]:
     stop = _top_level_index(rest, _SENTENCE_END)
     if stop is None:
         return rest.strip(), len(line.rstrip()), None
+    if stop > _LONG_TITLE:
+        # A long opening sentence makes a poor title; its first clause names the item.
+        comma = _top_level_index(rest[:stop], "，,")
+        if comma is not None and rest[:comma].strip():
+            return rest[:comma].strip(), body + comma, body
     title = rest[:stop].strip()
     return title, body + stop + 1, body
 

@@ -147,6 +147,8 @@ def _is_wrapped(lines: list[RawLine]) -> bool:
     from policyledger.outline import match_marker
 
     open_ended = 0
+    # Flattened table rows (cells joined by " | ") end in figures either way.
+    lines = [ln for ln in lines if "|" not in ln.text]
     for ln in lines:
         s = ln.text.rstrip()
         if match_marker(s.lstrip()) is not None:
@@ -154,7 +156,7 @@ def _is_wrapped(lines: list[RawLine]) -> bool:
         last = s[-1]
         if last in _OPEN_ENDINGS or is_cjk(last) or is_alnum_ascii(last):
             open_ended += 1
-    return open_ended >= 0.2 * len(lines)
+    return len(lines) >= 8 and open_ended >= 0.2 * len(lines)
 
 
 @dataclass(slots=True)
