@@ -618,12 +618,12 @@ def decide_link(
         raise NotFound(f"找不到連結 {link_id} (no such link)")
     cid = int(row["commitment_id"])
     before = get_commitment(conn, cid).state
-    reason = reason.strip() or None  # type: ignore[assignment]
+    note = reason.strip() or None
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(
             "UPDATE commitment_links SET status = ?, decided_at = ?, reason = ? WHERE id = ?",
-            (decision, _now(), reason, link_id),
+            (decision, _now(), note, link_id),
         )
         view = next(lv for lv in _links_by_commitment(conn, [cid])[cid] if lv.link.id == link_id)
         _log(
@@ -633,7 +633,7 @@ def decide_link(
             decision,
             view.link.period_end,
             view.link.actual_text,
-            reason,
+            note,
             link_id,
         )
         after = get_commitment(conn, cid).state
@@ -647,7 +647,7 @@ def decide_link(
                 after.evidence.status,
                 after.evidence.date,
                 after.evidence.evidence,
-                reason,
+                note,
                 after.evidence.link_id,
             )
         if after.official.status != before.official.status:
@@ -658,7 +658,7 @@ def decide_link(
                 after.official.status,
                 after.official.date,
                 after.official.evidence,
-                reason,
+                note,
                 after.official.link_id,
             )
         conn.execute("COMMIT")
