@@ -208,7 +208,9 @@ def _make(
         if not strict or computed.gap(exp) / base > MAX_RELATIVE_MISS:
             return None
         verdict = "inconsistent"
-    spans = [f.start for f in (*inputs, stated)] + [f.end for f in (*inputs, stated)]
+    # The excerpt is this paragraph's: a total taken from the lead is cited, not spanned.
+    here = [f for f in (*inputs, stated) if p.start <= f.start and f.end <= p.end]
+    spans = [f.start for f in here] + [f.end for f in here]
     return Check(
         kind=kind,
         verdict=verdict,
@@ -228,7 +230,13 @@ def _make(
 
 
 def _sum_check(
-    p: Passage, parts: Sequence[Fact], total: Fact, *, strict: bool, note: str = ""
+    p: Passage,
+    parts: Sequence[Fact],
+    total: Fact,
+    *,
+    strict: bool,
+    note: str = "",
+    kind: str = "sum",
 ) -> Check | None:
     computed = Interval(0.0, 0.0)
     for f in parts:
@@ -238,7 +246,7 @@ def _sum_check(
         " + ".join(f.quantity.text for f in parts)
         + f" = {_show(computed.mid, total)}；報告寫 {total.quantity.text}"
     )
-    return _make("sum", p, parts, total, computed, formula, arithmetic, strict=strict, note=note)
+    return _make(kind, p, parts, total, computed, formula, arithmetic, strict=strict, note=note)
 
 
 def _sum_first(
@@ -365,6 +373,33 @@ def totals_after_parts(p: Passage, g: _Geometry) -> list[Check]:
         c = _sum_first(p, attempts, total, strict_parts=parts if strict else None)
         if c is not None:
             out.append(c)
+    return out
+
+
+def later_breakdowns(p: Passage, g: _Geometry) -> list[Check]:
+    """``有服務需求案計 156 件…已完成協處 73 件…持續服務共計 83 件``: a counted total whose
+    breakdown follows in later sentences. Only reported when the next figures of the same
+    measure add up exactly; with no marker tying them together, a miss proves nothing."""
+    out: list[Check] = []
+    for total in p.facts:
+        if not _additive(total) or total.quantity.unit != "count":
+            continue
+        lead_in = g.text(g.clause_start(total.start), total.start)
+        if not re.search(r"(?:合計|共計|總計|計)[\s約達為有]*$", lead_in):
+            continue
+        _, e = g.sentence_of(total.start)
+        later = [
+            f
+            for f in _facts_in(p, e, p.end)
+            if _additive(f)
+            and f.quantity.raw_unit == total.quantity.raw_unit
+            and g.paren_of(f.start) is None
+        ]
+        for n in range(2, min(len(later), 5) + 1):
+            c = _sum_check(p, later[:n], total, strict=False)
+            if c is not None and sum(f.value for f in later[:n]) == total.value:
+                out.append(c)
+                break
     return out
 
 
@@ -678,7 +713,7 @@ def share_sums(p: Passage, g: _Geometry) -> list[Check]:
         parts = [x.share for x in shares if s <= x.share.start < total.start]
         if len(parts) < 2:
             continue
-        c = _sum_check(p, parts, total, strict=True)
+        c = _sum_check(p, parts, total, strict=True, kind="share")
         if c is not None:
             out.append(c)
     # 其中政府占 74.39％，金融機構占 25.61％: shares of one whole that should make 100 %.
@@ -950,6 +985,13 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
     return out
 
 
+def _cue(g: _Geometry, figs: Sequence[Fact], floor: int, f: Fact, words: Sequence[str]) -> bool:
+    """True when one of ``words`` stands between the previous figure and ``f``
+    ("由 200 件降至 150 件": 由 belongs to 200, 降至 to 150)."""
+    prev = max((x.end for x in figs if x.end <= f.start), default=floor)
+    return _has_any(g.text(max(prev, f.start - 12), f.start), words)
+
+
 _DOWN = ("減少", "下降", "降", "衰退", "減")
 
 
@@ -961,10 +1003,9 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
             continue
         s, _ = g.sentence_of(change.start)
         before = [f for f in _facts_in(p, s, change.start) if _is_level(f) and not _percent(f)]
-        frm = [
-            f for f in before if _has_any(g.text(max(f.start - 12, s), f.start), vocab.GROWTH_FROM)
-        ]
-        to = [f for f in before if _has_any(g.text(max(f.start - 12, s), f.start), vocab.GROWTH_TO)]
+
+        frm = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_FROM)]
+        to = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_TO)]
         if not frm or not to:
             continue
         old, new = frm[-1], to[-1]
@@ -1012,6 +1053,7 @@ _LOCAL: tuple[Finder, ...] = (
     bracket_sums,
     totals_after_parts,
     parts_after_total,
+    later_breakdowns,
     differences,
     share_sums,
     rates,
