@@ -225,3 +225,12 @@ def test_the_core_does_not_import_the_faces() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_reference_from_a_file_name() -> None:
+    from policyledger.commitments.calendar import reference_from_name
+
+    assert reference_from_name("moea-report-2018-03.txt") == "2018-03-31"
+    assert reference_from_name("followup-2019-03.txt") == "2019-03-31"
+    assert reference_from_name("ey-2006h2-report.txt") is None
+    assert reference_from_name(None) is None

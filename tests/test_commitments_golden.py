@@ -269,3 +269,23 @@ def test_rerunning_the_analyser_replaces_commitments(conn: sqlite3.Connection) -
         conn.execute("SELECT count(*) FROM commitments WHERE report_id = ?", (rid,)).fetchone()[0]
         == n
     )
+
+
+def test_the_plain_pipeline_dates_the_report_from_its_file_name(
+    tmp_path: Path, report_2018: Path
+) -> None:
+    # `policyledger ingest FILE` with no --period: the pipeline runs every analyser and
+    # the report's month comes from moea-report-2018-03.txt.
+    from policyledger.pipeline import ingest_path
+
+    conn = connect(tmp_path / "plain.db")
+    rid = ingest_path(conn, report_2018).report_id
+    refs = {
+        r[0]
+        for r in conn.execute("SELECT reference_date FROM commitments WHERE report_id = ?", (rid,))
+    }
+    dated = conn.execute(
+        "SELECT count(*) FROM commitments WHERE report_id = ? AND deadline IS NOT NULL", (rid,)
+    ).fetchone()[0]
+    conn.close()
+    assert refs == {"2018-03-31"} and dated == 80

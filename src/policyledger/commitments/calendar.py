@@ -56,6 +56,20 @@ def reference_date(report_date: str | None, period: str | None) -> str | None:
     return None
 
 
+_NAME_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)")
+
+
+def reference_from_name(file_name: str | None) -> str | None:
+    """The month a file name carries (``moea-report-2018-03.txt`` -> 2018-03-31), the
+    last resort when a report states no date or period of its own."""
+    if not file_name:
+        return None
+    m = _NAME_MONTH.search(file_name)
+    if not m:
+        return None
+    return month_end(int(m.group(1)), int(m.group(2))).isoformat()
+
+
 def month_start(iso: str) -> str:
     return iso[:8] + "01"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from policyledger.commitments.calendar import reference_date
+from policyledger.commitments.calendar import reference_date, reference_from_name
 from policyledger.commitments.derive import SentenceFacts, derive_commitments, sort_key
 from policyledger.commitments.linking import propose_links
 from policyledger.commitments.models import (
@@ -42,11 +42,11 @@ def _today() -> str:
 
 def report_reference(conn: sqlite3.Connection, report_id: str) -> str | None:
     row = conn.execute(
-        "SELECT report_date, period FROM reports WHERE id = ?", (report_id,)
+        "SELECT report_date, period, file_name FROM reports WHERE id = ?", (report_id,)
     ).fetchone()
     if row is None:
         raise NotFound(f"找不到報告 {report_id} (no such report)")
-    return reference_date(row[0], row[1])
+    return reference_date(row[0], row[1]) or reference_from_name(row[2])
 
 
 # --- reading a report's facts -----------------------------------------------------------
@@ -267,10 +267,8 @@ def analyse_report(
 
 def _propose(conn: sqlite3.Connection, report_id: str, ref: str | None) -> list[Link]:
     others = [
-        (r["id"], reference_date(r["report_date"], r["period"]))
-        for r in conn.execute(
-            "SELECT id, report_date, period FROM reports WHERE id != ?", (report_id,)
-        )
+        (r["id"], report_reference(conn, r["id"]))
+        for r in conn.execute("SELECT id FROM reports WHERE id != ?", (report_id,))
     ]
     earlier = [rid for rid, r in others if ref is None or r is None or r < ref]
     later = [(rid, r) for rid, r in others if ref is not None and r is not None and r > ref]
@@ -396,7 +394,7 @@ class LinkView:
 
 
 def _link_view(r: sqlite3.Row) -> LinkView:
-    fallback = reference_date(r["rdate"], r["rperiod"])
+    fallback = reference_date(r["rdate"], r["rperiod"]) or reference_from_name(r["rfile"])
     link = Link(
         commitment_id=r["commitment_id"],
         quantity_id=r["quantity_id"],
