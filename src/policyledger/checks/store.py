@@ -189,6 +189,7 @@ class CheckRow:
     section_id: int | None
     section_path: str | None
     paragraph_id: int
+    paragraph_ord: int | None
     kind: str
     verdict: str
     formula: str
@@ -248,8 +249,10 @@ def list_checks(conn: sqlite3.Connection, f: CheckFilter | None = None) -> list[
             where.append(f"{col} = ?")
             params.append(val)
     rows = conn.execute(
-        "SELECT c.*, s.path AS section_path, q.text AS stated_text FROM checks c"
+        "SELECT c.*, s.path AS section_path, q.text AS stated_text, pp.ord AS paragraph_ord"
+        " FROM checks c"
         " LEFT JOIN sections s ON s.id = c.section_id"
+        " LEFT JOIN paragraphs pp ON pp.id = c.paragraph_id"
         " LEFT JOIN quantities q ON q.id = c.stated_quantity_id"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY CASE c.verdict WHEN 'inconsistent' THEN 0 WHEN 'impossible' THEN 1 ELSE 2 END,"
@@ -289,6 +292,7 @@ def list_checks(conn: sqlite3.Connection, f: CheckFilter | None = None) -> list[
                 section_id=r["section_id"],
                 section_path=r["section_path"],
                 paragraph_id=r["paragraph_id"],
+                paragraph_ord=r["paragraph_ord"],
                 kind=r["kind"],
                 verdict=r["verdict"],
                 formula=r["formula"],
