@@ -156,20 +156,20 @@ def _display_factor(f: Fact) -> float:
     return 1.0
 
 
-def _show(x: float, like: Fact) -> str:
+def _show(x: float, like: Fact, digits: int = 4) -> str:
     """``x`` written in the unit ``like`` is printed in (億美元, 萬公噸, ％, 具)."""
     q = like.quantity
     if q.unit == "%":
-        return f"{fmt_number(x)}％"
+        return f"{fmt_number(x, digits)}％"
     if len(re.findall(r"[0-9][0-9,]*(?:\.[0-9]+)?", q.text)) > 1:
         # Mixed magnitudes ("3,150億9,800萬美元"): write large sums in 億.
         base = q.raw_unit.lstrip("萬億兆千百")
         if abs(x) >= 1e8:
-            return f"{fmt_number(x / 1e8)} 億{base}"
-        return f"{fmt_number(x)} {base}".strip()
+            return f"{fmt_number(x / 1e8, digits)} 億{base}"
+        return f"{fmt_number(x, digits)} {base}".strip()
     factor = _display_factor(like)
     unit = q.raw_unit if factor == 1.0 else _printed_unit(like)
-    return f"{fmt_number(x / factor)} {unit}".strip()
+    return f"{fmt_number(x / factor, digits)} {unit}".strip()
 
 
 def _printed_unit(f: Fact) -> str:
@@ -566,7 +566,7 @@ def _share_check(
     if stated.value > 0 and computed.gap(interval_of(stated, approx=_said_about(p, stated))) > 0:
         implied = part.value / (stated.value / 100.0)
         if abs(implied - total.value) > interval_of(total).half_width:
-            note = f"此比率對應的總額約為 {_show(implied, total)} (the share implies a total of about that)"
+            note = f"此比率對應的總額約為 {_show(implied, total, 2)} (the share implies a total of about that)"
     return _make(
         "share",
         p,
