@@ -70,7 +70,7 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
             # Latin words and numbers need no segmenter (and jieba would split 54.4).
             texts.extend(r.text for r in runs(w) if r.text not in segment.STOPWORDS)
             continue
-        words = segment.segment(w)
+        words = _glue_numbers(segment.segment(w))
         kept = [x for x in words if x not in segment.STOPWORDS]
         texts.extend(kept or words)
     out: list[_Unit] = []
@@ -88,6 +88,33 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         phrases = [phrase, *(alt for a in alts if (alt := fts_phrase(a)) is not None)]
         expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         out.append(_Unit(t, keys, expr))
+    return out
+
+
+def _is_glue(word: str) -> bool:
+    return word.replace(".", "").isdigit() or (len(word) == 1 and is_cjk(word))
+
+
+def _glue_numbers(words: list[str]) -> list[str]:
+    """Join a number with the single characters around it: jieba cuts 第7號機組 into
+    第 / 7 / 号 / 机组, and 第 or 号 alone would match nearly every passage."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if any(x.replace(".", "").isdigit() for x in run) and len(run) > 1:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for w in words:
+        if _is_glue(w):
+            run.append(w)
+        else:
+            flush()
+            out.append(w)
+    flush()
     return out
 
 

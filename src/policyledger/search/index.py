@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from policyledger.errors import NotFound
@@ -102,7 +101,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
 
     rows: list[tuple[object, ...]] = []
     fts: list[tuple[str, str]] = []
-    covered: list[tuple[int, int]] = []
+    with_paragraphs: set[int] = set()
     for pid, sid, ord_, start, end, ptext in conn.execute(
         "SELECT id, section_id, ord, start, end, text FROM paragraphs "
         "WHERE report_id = ? ORDER BY ord",
@@ -115,22 +114,15 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
         else:  # a paragraph whose offsets do not match the report text: index it as stored
             body = index_string(ptext)
         fts.append((body, heading))
-        covered.append((start, end))
-
-    covered.sort()
-    starts = [c[0] for c in covered]
-    ends_max: list[int] = []  # running max of paragraph ends, for the overlap test
-    for _, e in covered:
-        ends_max.append(max(e, ends_max[-1]) if ends_max else e)
+        if sid is not None:
+            with_paragraphs.add(sid)
 
     for sec in sections.values():
         head = text[sec.start : sec.heading_end]
-        if len(head.strip()) < HEADING_PASSAGE_MIN_CHARS:
-            continue
-        # Skip the heading when a paragraph already overlaps it (the outline put the
-        # heading line inside the paragraph); it would only repeat that paragraph.
-        i = bisect_left(starts, sec.heading_end) - 1
-        if i >= 0 and ends_max[i] > sec.start:
+        # A heading is its own passage only when nothing else carries its words: a
+        # section with paragraphs has its title in their heading column already, and a
+        # second copy would only push a duplicate up the ranking.
+        if len(head.strip()) < HEADING_PASSAGE_MIN_CHARS or sec.id in with_paragraphs:
             continue
         path, chapter, _ = context(sec.id)
         parent_heading = context(sec.parent_id)[2]
