@@ -305,3 +305,58 @@ def tiny_db(tmp_path: Path) -> Path:
     finally:
         conn.close()
     return db
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_db(tmp_path_factory: pytest.TempPathFactory, report_2018: Path) -> Path:
+    """A ledger holding the 2018 report and the bundled demo report, ingested for real."""
+    from policyledger.data import demo_report_path
+    from policyledger.pipeline import ingest_path
+    from policyledger.store import connect
+
+    db = tmp_path_factory.mktemp("live") / "ledger.db"
+    conn = connect(db)
+    try:
+        ingest_path(conn, report_2018)
+        ingest_path(conn, demo_report_path())
+    finally:
+        conn.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def live_server(live_db: Path) -> Iterator[str]:
+    """``create_app`` served by uvicorn on 127.0.0.1 in a background thread; yields the
+    base URL (no trailing slash). Shared by every browser test of the session."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from policyledger.web.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(live_db), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="live-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail(f"the live server did not start on 127.0.0.1:{port}")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

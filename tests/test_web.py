@@ -281,6 +281,7 @@ def test_nav_links_only_to_pages_that_exist(client: TestClient) -> None:
     html = client.get(f"/reports/{RID}").text
     assert '<a href="/">報告</a>' in html
     assert f'href="/reports/{RID}/facts"' in html
-    routes = {getattr(r, "path", "") for r in client.app.routes}  # type: ignore[attr-defined]
+    routes = client.app.state.route_paths  # type: ignore[attr-defined]
+    assert "/facts" in routes and "/reports/{report_id}/sections/{path:path}" in routes
     if "/search" not in routes:
         assert 'href="/search"' not in html

@@ -58,6 +58,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     templates.env.globals.update(bar_chart=bar_chart, segments=segments)
     _install_error_handlers(app)
+    # The nav links a feature only when its page exists; included routers no longer show
+    # up in ``app.routes`` one by one, so remember their paths here.
+    paths: set[str] = set()
     for name in FEATURES:
         module_name = f"policyledger.web.routes.{name}"
         try:
@@ -67,6 +70,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                 raise
             continue
         app.include_router(module.router)
+        paths.update(str(getattr(route, "path", "")) for route in module.router.routes)
+    app.state.route_paths = frozenset(paths)
     return app
 
 

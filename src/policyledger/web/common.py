@@ -206,7 +206,7 @@ def period_display(start: str | None, end: str | None) -> str:
 def nav_items(request: Request, report_id: str | None = None) -> list[dict[str, Any]]:
     """The header's navigation. A feature's link appears only when its route exists, so the
     nav never points at a page that is not there (features plug in their own routers)."""
-    paths = {getattr(r, "path", "") for r in request.app.routes}
+    paths: frozenset[str] = getattr(request.app.state, "route_paths", frozenset())
     here = request.url.path
     items: list[dict[str, Any]] = [{"label": "報告", "href": "/", "key": "reports"}]
     if "/facts" in paths:
