@@ -84,6 +84,8 @@ def test_figure_tooltip_on_hover_and_focus(
     modality = mark.get_attribute("data-modality")
     assert {"actual": "實績", "target": "目標"}[modality or ""] in text
     page.screenshot(path=str(artifacts_dir / "section-tooltip.png"))
+    if UPDATE_SCREENSHOT:
+        shutil.copy(artifacts_dir / "section-tooltip.png", REPO / "docs" / "screenshot.png")
 
     page.mouse.move(0, 0)
     assert not tip.is_visible()
@@ -119,5 +121,3 @@ def test_section_neighbours_and_demo_report(
     page.get_by_role("link", name="產業創新部 115 年 3 月業務報告").click()
     page.wait_for_url("**/reports/*")
     page.screenshot(path=str(artifacts_dir / "demo-report.png"), full_page=True)
-    if UPDATE_SCREENSHOT:
-        shutil.copy(artifacts_dir / "demo-report.png", REPO / "docs" / "screenshot.png")
