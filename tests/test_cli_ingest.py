@@ -93,6 +93,20 @@ def test_ingest_several_files_with_the_db_from_the_environment(
     assert sqlite3.connect(db).execute("SELECT count(*) FROM reports").fetchone()[0] == 2
 
 
+def test_a_bad_file_in_a_batch_is_reported_and_the_others_land(
+    tmp_path: Path, demo_copy: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    db = tmp_path / "l.db"
+    r = run("ingest", str(empty), str(demo_copy), "--db", str(db))
+    assert "empty.txt" in one_line_error(r)
+    assert r.exit_code == 1
+    assert r.stdout.startswith("新增 created") and "demo.txt" in r.stdout
+    names = sqlite3.connect(db).execute("SELECT file_name FROM reports").fetchall()
+    assert names == [("demo.txt",)]
+
+
 def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, demo_copy: Path) -> None:
     db = tmp_path / "l.db"
     missing = one_line_error(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import TINY_REPORT_ID
 from policyledger.errors import QueryError
@@ -218,6 +221,14 @@ def test_failed_write_leaves_no_partial_file(
         export_facts(conn, FactFilter(), "xlsx", tmp_path / "old.xlsx")
     assert [p.name for p in tmp_path.iterdir()] == ["old.xlsx"]
     assert (tmp_path / "old.xlsx").read_bytes() == b"previous export"
+
+
+@given(st.dates(min_value=date(1912, 1, 1), max_value=date(9999, 12, 31)))
+def test_roc_date_round_trips(d: date) -> None:
+    roc = roc_date(d.isoformat())
+    assert roc is not None
+    y, m, day = (int(x) for x in re.fullmatch(r"民國(\d+)年(\d+)月(\d+)日", roc).groups())  # type: ignore[union-attr]
+    assert date(y + 1911, m, day) == d
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,9 @@ def ingest_command(
                     # One bad file does not undo the good ones (each is its own
                     # transaction); it is reported and the exit code says so.
                     failures += 1
-                    progress.console.print(f"錯誤 error: {exc}", markup=False, highlight=False)
+                    progress.console.print(
+                        f"錯誤 error: {exc}", markup=False, highlight=False, soft_wrap=True
+                    )
                 else:
                     typer.echo(line)
                 progress.advance(task)
