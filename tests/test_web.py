@@ -285,3 +285,29 @@ def test_nav_links_only_to_pages_that_exist(client: TestClient) -> None:
     assert "/facts" in routes and "/reports/{report_id}/sections/{path:path}" in routes
     if "/search" not in routes:
         assert 'href="/search"' not in html
+
+
+def test_other_features_counts_only_when_provided(client: TestClient, tiny_db: Path) -> None:
+    import importlib
+
+    from policyledger.store import connect
+
+    data = client.get(f"/reports/{RID}.json").json()
+    shown = {f["key"]: f for f in data["features"]}
+    conn = connect(tiny_db)
+    try:
+        for key, module_name, fn_name in (
+            ("checks", "policyledger.checks", "verdict_counts"),
+            ("commitments", "policyledger.commitments", "status_counts"),
+        ):
+            try:
+                fn = getattr(importlib.import_module(module_name), fn_name, None)
+            except ModuleNotFoundError:
+                fn = None
+            if fn is None:
+                assert key not in shown  # no placeholder numbers for a missing feature
+                continue
+            expected = fn(conn, RID)
+            assert {c["key"]: c["count"] for c in shown[key]["counts"]} == expected
+    finally:
+        conn.close()

@@ -25,7 +25,7 @@ from policyledger.store.queries import (
     list_reports,
     outline,
 )
-from policyledger.web.common import get_conn, page
+from policyledger.web.common import get_conn, page, report_url
 
 router = APIRouter()
 
@@ -61,18 +61,33 @@ def feature_counts(conn: sqlite3.Connection, report_id: str) -> list[dict[str, A
         if fn is None:
             continue
         counts = fn(conn, report_id)
+        labels = {**VERDICT_NAMES, **_status_labels(module_name)}
         out.append(
             {
                 "key": key,
                 "heading": heading,
                 "suffix": suffix,
                 "counts": [
-                    {"key": k, "label": VERDICT_NAMES.get(k, k), "count": int(v)}
+                    {"key": k, "label": labels.get(k, k), "count": int(v)}
                     for k, v in counts.items()
                 ],
             }
         )
     return out
+
+
+def _status_labels(module_name: str) -> dict[str, str]:
+    """A feature may name its statuses in zh-TW (``STATUS_LABELS`` in it or its models)."""
+    for name in (module_name, f"{module_name}.models"):
+        try:
+            labels = getattr(importlib.import_module(name), "STATUS_LABELS", None)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        if isinstance(labels, dict):
+            return {str(k): str(v) for k, v in labels.items()}
+    return {}
 
 
 # --- pages -----------------------------------------------------------------------------
@@ -87,20 +102,31 @@ def index_page(request: Request, conn: Conn) -> Response:
     return page(request, "reports/index.html", {"reports": reports})
 
 
-def report_data(conn: sqlite3.Connection, ref: str) -> dict[str, Any]:
+def report_data(
+    conn: sqlite3.Connection, ref: str, route_paths: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     report = get_report(conn, ref)
+    features = feature_counts(conn, report.id)
+    for f in features:
+        # Link a feature's page only when that page is served.
+        f["href"] = (
+            report_url(report.id, f["suffix"])
+            if f"/reports/{{report_id}}{f['suffix']}" in route_paths
+            else None
+        )
     return {
         "report": report.to_dict(),
         "outline": [n.to_dict() for n in outline(conn, report.id)],
         "summary": facts_summary(conn, report.id).to_dict(),
-        "features": feature_counts(conn, report.id),
+        "features": features,
     }
 
 
 @router.get("/reports/{report_id}", include_in_schema=False)
 @router.get("/reports/{report_id}.json", include_in_schema=False)
 def report_page(request: Request, report_id: str, conn: Conn) -> Response:
-    return page(request, "reports/report.html", report_data(conn, report_id))
+    paths = getattr(request.app.state, "route_paths", frozenset())
+    return page(request, "reports/report.html", report_data(conn, report_id, paths))
 
 
 @router.get("/reports/{report_id}/sections/{path:path}", include_in_schema=False)
