@@ -125,7 +125,7 @@ def report_data(
 @router.get("/reports/{report_id}", include_in_schema=False)
 @router.get("/reports/{report_id}.json", include_in_schema=False)
 def report_page(request: Request, report_id: str, conn: Conn) -> Response:
-    paths = getattr(request.app.state, "route_paths", frozenset())
+    paths: frozenset[str] = getattr(request.app.state, "route_paths", frozenset())
     return page(request, "reports/report.html", report_data(conn, report_id, paths))
 
 
