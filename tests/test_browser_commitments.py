@@ -34,8 +34,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, report_2018: Path) -> Itera
     db = tmp_path_factory.mktemp("commitments-web") / "ledger.db"
     build_ledger(db, report_2018)
     port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning",
-                            ws="none", lifespan="off")
+    config = uvicorn.Config(
+        create_app(db), host="127.0.0.1", port=port, log_level="warning", ws="none", lifespan="off"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -92,7 +93,9 @@ def test_confirm_a_link_without_javascript(page: Any, server: str, artifacts_dir
     assert "1,520 MW" in page.locator("blockquote.source-quote mark").inner_text()
     source = page.locator("#source-link").get_attribute("href")
     assert source is not None and "/sections/" in source and "#p-" in source
-    assert page.locator("#status-evidence [data-status]").get_attribute("data-status") == "no_figure"
+    assert (
+        page.locator("#status-evidence [data-status]").get_attribute("data-status") == "no_figure"
+    )
 
     card = page.locator(".link-card", has_text="1,680 MW").first
     assert card.get_attribute("data-status") == "proposed"
@@ -107,6 +110,11 @@ def test_confirm_a_link_without_javascript(page: Any, server: str, artifacts_dir
     history = page.locator("ol.history").inner_text()
     assert "同一太陽光電推動計畫" in history and "已確認" in history
     page.screenshot(path=str(artifacts_dir / "commitment-confirmed.png"), full_page=True)
+
+    # The source link lands on the paragraph that holds the sentence.
+    page.goto(server + source)
+    anchor = source.rsplit("#", 1)[1]
+    assert "1,520 MW" in page.locator(f"[id='{anchor}']").inner_text()
 
     # The list now shows the evidence too.
     page.goto(f"{server}/commitments?as_of=2019-04-01&status=met")
