@@ -7,6 +7,8 @@ knows live in :mod:`policyledger.extract.lexicon`.
 
 from __future__ import annotations
 
+import re
+
 from policyledger.extract.dates import scan_dates
 from policyledger.extract.lexicon import QUOTE_CLOSE, QUOTE_OPEN, ROC_OFFSET, ROC_YEAR_RANGE
 from policyledger.extract.numbers import parse_number
@@ -16,23 +18,28 @@ from policyledger.models import Extraction
 __all__ = ["extract", "parse_number"]
 
 
+_QUOTE_RE = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}]")
+# An unclosed quote must not swallow the rest of the report.
+_MAX_QUOTE_CHARS = 200
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside 「」/『』: names of plans and events, whose numbers are not facts."""
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _QUOTE_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if depth and i - start > _MAX_QUOTE_CHARS:
+            depth = 0
         if ch in QUOTE_OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in QUOTE_CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))
-        elif ch == "\n" and depth and i - start > 200:
-            # An unclosed quote must not swallow the rest of the report.
-            depth = 0
     return spans
 
 

@@ -7,6 +7,9 @@ nothing to backtrack.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Final
 
 from policyledger.extract.lexicon import (
@@ -35,132 +38,143 @@ from policyledger.extract.lexicon import (
 )
 
 SENTENCE_ENDS: Final = frozenset("。；;！!？?")
+SENTENCE_REACH: Final = 200
 CLAUSE_ENDS: Final = SENTENCE_ENDS | frozenset("，,：:")
 # A qualifier must sit right before its figure: stop at anything that ends a phrase.
 QUALIFIER_STOPS: Final = CLAUSE_ENDS | frozenset("、（()）「」0123456789０１２３４５６７８９")
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in SENTENCE_ENDS:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in SENTENCE_ENDS:
-        e += 1
-    return s, e
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where sentences and clauses end in one text, found once so each figure's context
+    is a binary search rather than a walk (which would be quadratic without punctuation)."""
+
+    sentence_ends: tuple[int, ...]
+    clause_ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        return cls(
+            tuple(m.start() for m in _SENTENCE_END_RE.finditer(text)),
+            tuple(m.start() for m in _CLAUSE_END_RE.finditer(text)),
+        )
+
+    def sentence(self, start: int, end: int, length: int) -> tuple[int, int]:
+        """The sentence around ``[start, end)``, cut at :data:`SENTENCE_REACH` each way."""
+        return self._around(self.sentence_ends, start, end, length)
+
+    def clause(self, start: int, end: int, length: int) -> tuple[int, int]:
+        return self._around(self.clause_ends, start, end, length)
+
+    @staticmethod
+    def _around(ends: tuple[int, ...], start: int, end: int, length: int) -> tuple[int, int]:
+        i = bisect_left(ends, start)
+        s = ends[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(ends, end)
+        e = ends[j] if j < len(ends) else length
+        return max(s, start - SENTENCE_REACH), min(e, end + SENTENCE_REACH)
 
 
-def clause_start(text: str, pos: int, floor: int) -> int:
-    s = pos
-    while s > floor and text[s - 1] not in CLAUSE_ENDS:
-        s -= 1
-    return s
+_SENTENCE_END_RE: Final = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+_CLAUSE_END_RE: Final = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS))) + "]")
 
 
-def clause_end(text: str, pos: int, ceil: int) -> int:
+def _clause_end_in(s: str, pos: int) -> int:
     e = pos
-    while e < ceil and text[e] not in CLAUSE_ENDS:
+    while e < len(s) and s[e] not in CLAUSE_ENDS:
         e += 1
     return e
 
 
+def _alternation(words: object) -> re.Pattern[str]:
+    """One regex for a word table, longest words first (so 大約 wins over 約)."""
+    assert isinstance(words, (tuple, dict, frozenset, list))
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_QUALIFIER_RE: Final = _alternation(QUALIFIER_PREFIXES)
+_TARGET_RE: Final = re.compile(
+    _alternation(TARGET_CUES).pattern
+    + "|將(?=["
+    + re.escape("".join(sorted(FUTURE_JIANG_NEXT)))
+    + "])|(?<!["
+    + re.escape("".join(sorted(TARGET_QI_BAD_BEFORE)))
+    + "])期(?=["
+    + re.escape("".join(sorted(TARGET_QI_NEXT)))
+    + "])"
+)
+_EXCEPTION_RE: Final = _alternation(CUE_EXCEPTIONS)
+_ACTUAL_RE: Final = _alternation(ACTUAL_CUES)
+_LATER_ACTUAL_RE: Final = _alternation(LATER_CLAUSE_ACTUAL_CUES)
+_POST_CUE_RE: Final = _alternation(TARGET_POST_CUES)
+_NEAR_CUE_RE: Final = _alternation(TARGET_NEAR_CUES)
+_DECIDED_RE: Final = _alternation(DECIDED_CUES)
+_CHANGE_WORDS: Final[dict[str, int]] = {
+    **{w: 1 for w in INCREASE_WORDS},
+    **{w: -1 for w in DECREASE_WORDS},
+}
+_CHANGE_RE: Final = _alternation(_CHANGE_WORDS)
+_POST_CUE_OFFSET: Final = 4
+
+
 def prefix_qualifier(text: str, start: int) -> str | None:
-    """约 / 逾 / 至少 … written shortly before the figure (合計約占總額 76.7％)."""
+    """約 / 逾 / 至少 … written shortly before the figure (合計約占總額 76.7％)."""
     lo = start
     while lo > 0 and start - lo < QUALIFIER_REACH and text[lo - 1] not in QUALIFIER_STOPS:
         lo -= 1
     window = text[lo:start]
-    best: tuple[int, str] | None = None
-    for word, q in QUALIFIER_PREFIXES.items():
-        i = window.rfind(word)
-        if i < 0:
-            continue
+    found: str | None = None
+    for m in _QUALIFIER_RE.finditer(window):
+        word, i = m.group(), m.start()
         # 近 only right before the number (近年, 附近 are not qualifiers).
-        if word == "近" and window[i + 1 :].strip():
-            continue
-        if word == "近" and i > 0 and window[i - 1] in "將接附最鄰":
+        if word == "近" and (window[i + 1 :].strip() or (i > 0 and window[i - 1] in "將接附最鄰")):
             continue
         if word == "約" and i > 0 and window[i - 1] in APPROX_YUE_BAD_BEFORE:
             continue
-        key = i + len(word)
-        if best is None or key > best[0] or (key == best[0] and len(word) > 0):
-            best = (key, q)
-    return best[1] if best else None
+        found = QUALIFIER_PREFIXES[word]
+    return found
 
 
-def _find_cue(window: str, cues: tuple[str, ...]) -> int:
+def _find_cue(window: str) -> int:
     """Position just after the last target cue in ``window``, or -1."""
+    excluded = [(m.start(), m.end()) for m in _EXCEPTION_RE.finditer(window)]
     last = -1
-    for cue in cues:
-        i = window.rfind(cue)
-        while i >= 0:
-            if not any(
-                window.startswith(x, j)
-                for x in CUE_EXCEPTIONS
-                for j in range(max(0, i - len(x) + 1), i + 1)
-            ):
-                last = max(last, i + len(cue))
-                break
-            i = window.rfind(cue, 0, i)
-    # 將 as the future, not the object marker.
-    i = window.rfind("將")
-    while i >= 0:
-        nxt = window[i + 1] if i + 1 < len(window) else ""
-        if nxt in FUTURE_JIANG_NEXT:
-            last = max(last, i + 1)
-            break
-        i = window.rfind("將", 0, i)
-    # 期 alone: only 期至 / 期能 / 期使 … and not 同期 / 本期 / 第 1 期.
-    i = window.rfind("期")
-    while i >= 0:
-        nxt = window[i + 1] if i + 1 < len(window) else ""
-        prv = window[i - 1] if i > 0 else ""
-        if nxt in TARGET_QI_NEXT and prv not in TARGET_QI_BAD_BEFORE:
-            last = max(last, i + 1)
-            break
-        i = window.rfind("期", 0, i)
+    for m in _TARGET_RE.finditer(window):
+        if not any(a <= m.start() < b for a, b in excluded):
+            last = m.end()
     return last
 
 
-def modality(text: str, start: int, end: int, *, structural: bool) -> str:
+def modality(text: str, start: int, end: int, *, structural: bool, layout: Layout) -> str:
     """``target`` when a plan/forecast cue governs the figure, else ``actual``.
 
     ``structural`` figures (兩廠, 3 大策略) name what exists and stay actual.
     """
     if structural:
         return "actual"
-    s, e = sentence_bounds(text, start, end)
+    s, _ = layout.sentence(start, end, len(text))
     before = text[s:start]
-    cs = clause_start(text, start, s)
-    ce = clause_end(text, end, e)
+    cs, ce = layout.clause(start, end, len(text))
     after = text[end:ce]
-    if any(after.startswith(c, k) for c in TARGET_POST_CUES for k in range(min(len(after), 4))):
+    pm = _POST_CUE_RE.search(after)
+    if pm is not None and pm.start() < _POST_CUE_OFFSET:
         return "target"
     if any(c in after for c in ("為目標", "之目標", "的目標")):
         return "target"
-    for cue in TARGET_NEAR_CUES:
-        i = before.rfind(cue)
-        if i >= 0:
-            gap = before[i + len(cue) :]
-            if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap):
-                return "target"
-    t = _find_cue(before, TARGET_CUES)
+    for nm in _NEAR_CUE_RE.finditer(before, max(0, len(before) - TARGET_NEAR_REACH - 4)):
+        gap = before[nm.end() :]
+        if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap):
+            return "target"
+    t = _find_cue(before)
     if t < 0:
         return "actual"
-    a = -1
-    for cue in ACTUAL_CUES:
-        i = before.rfind(cue)
-        if i >= 0:
-            a = max(a, i)
+    a = max((m.start() for m in _ACTUAL_RE.finditer(before)), default=-1)
     if a >= t:
         return "actual"
     # 預計…，總計完成 4 萬筆: a completion word in a later clause than the cue.
-    cue_clause_end = clause_end(before, t, len(before))
-    for cue in LATER_CLAUSE_ACTUAL_CUES:
-        if before.find(cue, cue_clause_end) >= 0:
-            return "actual"
-    clause = text[cs:ce]
-    if any(c in clause for c in DECIDED_CUES):
+    if _LATER_ACTUAL_RE.search(before, _clause_end_in(before, t)) is not None:
+        return "actual"
+    if _DECIDED_RE.search(text, cs, ce) is not None:
         return "actual"
     return "target"
 
@@ -179,21 +193,17 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
     best = -1
     sign = 1
     verb = ""
-    for words, sg in ((INCREASE_WORDS, 1), (DECREASE_WORDS, -1)):
-        for w in words:
-            i = window.rfind(w)
-            if i < 0:
-                continue
-            after = window[i + len(w) :]
-            if after.startswith(CHANGE_VERB_NOT_BEFORE):
-                continue
-            if i > 0 and window[i - 1] in CHANGE_VERB_BAD_BEFORE:
-                continue
-            # 增資, 增建, 減稅: a one-character verb counts only right before the figure.
-            if len(w) == 1 and after.strip(" \t\u3000") not in SHORT_VERB_GAPS:
-                continue
-            if i + len(w) > best or (i + len(w) == best and len(w) > len(verb)):
-                best, sign, verb = i + len(w), sg, w
+    for m in _CHANGE_RE.finditer(window):
+        w, i = m.group(), m.start()
+        after = window[m.end() :]
+        if after.startswith(CHANGE_VERB_NOT_BEFORE):
+            continue
+        if i > 0 and window[i - 1] in CHANGE_VERB_BAD_BEFORE:
+            continue
+        # 增資, 增建, 減稅: a one-character verb counts only right before the figure.
+        if len(w) == 1 and after.strip(" \t\u3000") not in SHORT_VERB_GAPS:
+            continue
+        best, sign, verb = m.end(), _CHANGE_WORDS[w], w
     if best < 0:
         return "level", 1
     gap = window[best:].strip()

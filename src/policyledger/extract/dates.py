@@ -59,6 +59,7 @@ _DAYSPAN_RE = re.compile(
 )
 _JOIN_RE = re.compile(rf"{_SP}(?:起)?(?:{_JOIN}){WS}")
 _PART_RE = re.compile("|".join(re.escape(p) for p in sorted(YEAR_PARTS, key=len, reverse=True)))
+_WS_RE: Final = re.compile(WS)
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -151,7 +152,7 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
                 end = pm.end()
     if not end_of and month_span is None:
         after_year = end
-        ws = re.compile(WS).match(text, end)
+        ws = _WS_RE.match(text, end)
         probe = ws.end() if ws and year is not None else end
         mm = _MONTH_RE.match(text, probe)
         if mm and 1 <= _int(mm.group("m")) <= 12:
@@ -162,7 +163,7 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
             elif text.startswith("初", end):
                 end += 1
             else:
-                ws2 = re.compile(WS).match(text, end)
+                ws2 = _WS_RE.match(text, end)
                 probe2 = ws2.end() if ws2 else end
                 dm = _DAY_RE.match(text, probe2)
                 if dm and 1 <= _int(dm.group("d")) <= 31:
@@ -180,7 +181,6 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
     return _Piece(pos, end, year, month, day, month_span, end_of, rel)
 
 
-_WS_RE = re.compile(WS)
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -344,13 +344,13 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
         and not (after_suffix and after_suffix in DEADLINE_NOT_BEFORE)
     ):
         typ, lo, end = "by", None, end + len(suffix)
-    elif any(before.endswith(p) for p in DEADLINE_PREFIXES):
+    elif before.endswith(DEADLINE_PREFIXES):
         typ, lo = "by", None
         if text.startswith(UNTIL_WORD, _skip_ws(text, end)):
             end = _skip_ws(text, end) + 1
     elif (
         before.endswith("至")
-        and not any(before.endswith(w) for w in AS_OF_WORDS)
+        and not before.endswith(AS_OF_WORDS)
         and text.startswith(UNTIL_WORD, _skip_ws(text, end))
     ):
         typ, lo = "by", None

@@ -229,9 +229,6 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
 # count only when the next character is not one of these.
 MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "成": frozenset("長立果本員效為功交熟績就形型品份分"),
-    "本": frozenset("部年期國土島地會身位質"),
-    "期": frozenset("間中末初程限許望盼待能使至於"),
-    "分": frozenset("之別享析局署鐘區配項類工支子"),
     "度": frozenset("假"),
     "區": frozenset("域隔分別"),
     "國": frozenset("內外際家中營民產立小稅"),
@@ -244,7 +241,6 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "節": frozenset("能約省電水"),
     "台": frozenset("灣商北中南"),
     "臺": frozenset("灣商北中南"),
-    "線": frozenset("上"),
     "系": frozenset("統列"),
     "科": frozenset("技學"),
     "門": frozenset("檻"),
@@ -430,7 +426,7 @@ CUE_EXCEPTIONS: Final = (
 LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "達成")
 # 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
 FUTURE_JIANG_NEXT: Final = frozenset(
-    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶創朝"
+    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶創朝針"
 )
 # A goal named right before its figure (年度目標 90 億美元, 設置目標為 60 萬瓩) governs only
 # that figure: in 達全年目標(35MWp)之42.6% the 42.6 % is what was achieved.

@@ -37,6 +37,11 @@ CHAIN_RE: Final = re.compile(
 _ATOM_RE = re.compile(rf"{ARABIC}|{CHINESE}|[{_MAG}{_SMALL}]")
 
 
+# No figure in a report has more digits than this (1,795,551,000,000 has 17 characters);
+# longer runs are codes or junk, and refusing them keeps float() finite.
+MAX_ATOM_CHARS: Final = 24
+
+
 @dataclass(frozen=True, slots=True)
 class Numeral:
     """A parsed numeral chain: its value and the place value of its last printed digit."""
@@ -83,6 +88,8 @@ def parse_chain(s: str) -> Numeral:
     chinese = False
     pieces = _ATOM_RE.findall(s)
     for piece in pieces:
+        if len(piece) > MAX_ATOM_CHARS:
+            raise ValueError(f"numeral too long to be a figure: {piece[:20]}…")
         if piece in MAGNITUDES:
             m = MAGNITUDES[piece]
             total += group * m

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
-from policyledger.extract.context import modality, prefix_qualifier, role_and_sign
+from policyledger.extract.context import Layout, modality, prefix_qualifier, role_and_sign
 from policyledger.extract.lexicon import (
     BIG_COUNT_NOUN_CHARS,
     BIG_COUNT_WORD,
@@ -35,6 +35,12 @@ _UNIT_RE: Final = re.compile(
     "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True))
 )
 _WS_RE: Final = re.compile(WS)
+# Only 每-words are rates before a figure (每日 100 萬噸); a bare 日 or 年 there is a date's.
+_RATE_PREFIXES: Final = tuple(
+    sorted(
+        ((w, r) for w, r in RATE_PREFIXES.items() if w.startswith("每")), key=lambda kv: -len(kv[0])
+    )
+)
 _SPACE: Final = " \t\u3000"
 _CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS: Final = tuple(sorted(RANGE_JOINERS, key=len, reverse=True))
@@ -45,6 +51,10 @@ _EXACT_CODES: Final = frozenset(
 # Units that are only durations in a few contexts (30 日內); elsewhere 日 is a date part.
 _DAY_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
 _YEAR_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
+
+
+_SUFFIX_WORDS: Final = tuple(QUALIFIER_SUFFIXES)
+_PREFIX_WORDS: Final = tuple(CURRENCY_PREFIXES) + tuple(w for w, _ in _RATE_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,27 @@ class _Unit:
 def _skip_ws(text: str, pos: int) -> int:
     m = _WS_RE.match(text, pos)
     return m.end() if m else pos
+
+
+# Every character a unit, a range joiner or an infix qualifier can start with: a figure
+# followed by anything else is skipped before any parsing (most digits in junk, codes,
+# list markers), which keeps dense numeric text cheap.
+_UNIT_START_CHARS: Final = frozenset(
+    [w[0] for w in _ALL_UNITS]
+    + [j[0] for j in RANGE_JOINERS]
+    + list(QUALIFIER_INFIXES)
+    + [BIG_COUNT_WORD]
+)
+
+
+_UNIT_ONLY_START_CHARS: Final = frozenset(
+    [w[0] for w in _ALL_UNITS] + list(QUALIFIER_INFIXES) + [BIG_COUNT_WORD]
+)
+
+
+def _may_have_unit(text: str, pos: int, starts: frozenset[str] = _UNIT_START_CHARS) -> bool:
+    p = _skip_ws(text, pos)
+    return p < len(text) and text[p] in starts
 
 
 def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
@@ -112,11 +143,13 @@ def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
     j = start
     while j > 0 and text[j - 1] in _SPACE:
         j -= 1
+    if not text.endswith(_PREFIX_WORDS, 0, j):
+        return start, None, None
     for word, code in CURRENCY_PREFIXES.items():
         if text.endswith(word, 0, j):
             return j - len(word), code, None
-    for word, rate in sorted(RATE_PREFIXES.items(), key=lambda kv: -len(kv[0])):
-        if text.endswith(word, 0, j) and word.startswith("每"):
+    for word, rate in _RATE_PREFIXES:
+        if text.endswith(word, 0, j):
             return j - len(word), None, rate
     return start, None, None
 
@@ -131,6 +164,7 @@ def _precision(num: Numeral, unit: _Unit, qualifier: str) -> float:
 def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in ``text`` outside the ``blocked`` spans (dates and names)."""
     out: list[Quantity] = []
+    layout = Layout.of(text)
     bi = 0
     pos = 0
     n = len(text)
@@ -150,7 +184,10 @@ def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]
             e = blocked[bi][0]
             raw = text[s:e].rstrip()
             e = s + len(raw)
-        q = _quantity(text, s, e, m.group() if e == m.end() else text[s:e])
+        written = m.group() if e == m.end() else text[s:e]
+        if not _may_have_unit(text, s + len(written.rstrip())):
+            continue
+        q = _quantity(text, s, e, written, layout)
         if q is not None and out:
             q = _inherit_role(text, out[-1], q)
         if q is not None:
@@ -180,13 +217,15 @@ def _inherit_role(text: str, prev: Quantity, q: Quantity) -> Quantity:
 def _range_end(text: str, pos: int) -> tuple[Numeral, _Unit] | None:
     """The upper end of a range written at ``pos`` (~12 場, 至 400 瓩), if any."""
     jpos = _skip_ws(text, pos)
-    jw = next((j for j in _JOINERS if text.startswith(j, jpos)), None)
-    if jw is None:
+    if not text.startswith(_JOINERS, jpos):
         return None
+    jw = next(j for j in _JOINERS if text.startswith(j, jpos))
     m2 = CHAIN_RE.match(text, _skip_ws(text, jpos + len(jw)))
     if m2 is None:
         return None
     written = m2.group().rstrip()
+    if not _may_have_unit(text, m2.start() + len(written), _UNIT_ONLY_START_CHARS):
+        return None
     try:
         num2 = parse_chain(written)
     except (ValueError, KeyError):
@@ -195,7 +234,7 @@ def _range_end(text: str, pos: int) -> tuple[Numeral, _Unit] | None:
     return None if u2 is None else (num2, u2)
 
 
-def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
+def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quantity | None:
     stripped = written.rstrip()
     try:
         num = parse_chain(stripped)
@@ -219,6 +258,8 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
     range_first: float | None = None
     if unit is None:
         # 10~12 場: the unit is written once, after the upper end.
+        if not text.startswith(_JOINERS, _skip_ws(text, s + len(stripped))):
+            return None
         found = _range_end(text, s + len(stripped))
         if found is None:
             return None
@@ -269,10 +310,8 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
             if v2 > value:
                 value_max, end = v2, found[1].end
     qualifier = unit.infix_qualifier or prefix_qualifier(text, start) or "exact"
-    for word, q in QUALIFIER_SUFFIXES.items():
-        if text.startswith(word, end):
-            qualifier = q
-            break
+    if text.startswith(_SUFFIX_WORDS, end):
+        qualifier = next(q for w, q in QUALIFIER_SUFFIXES.items() if text.startswith(w, end))
     if code == "year" and text.startswith("內", end):
         end += 1
     is_count = code == "count"
@@ -285,7 +324,7 @@ def _quantity(text: str, s: int, e: int, written: str) -> Quantity | None:
         if value_max is not None:
             value_max = -value_max
     structural = is_count and (num.chinese or raw_unit.startswith(BIG_COUNT_WORD))
-    mod = modality(text, start, end, structural=structural)
+    mod = modality(text, start, end, structural=structural, layout=layout)
     precision = _precision(num, unit, qualifier)
     return Quantity(
         text=text[start:end],
