@@ -8,7 +8,7 @@ nothing to backtrack.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Final
 
@@ -46,17 +46,32 @@ QUALIFIER_STOPS: Final = CLAUSE_ENDS | frozenset("、（()）「」0123456789０
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Where sentences and clauses end in one text, found once so each figure's context
-    is a binary search rather than a walk (which would be quadratic without punctuation)."""
+    """Where sentences and clauses end and where modality cues stand in one text, found
+    once, so each figure's context is a few binary searches rather than a walk (which
+    would be quadratic in text without punctuation)."""
 
     sentence_ends: tuple[int, ...]
     clause_ends: tuple[int, ...]
+    target_ends: tuple[int, ...]  # end of each target cue (exceptions removed)
+    actual_starts: tuple[int, ...]
+    later_actual_starts: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> Layout:
+        excluded = [(m.start(), m.end()) for m in _EXCEPTION_RE.finditer(text)]
+        targets: list[int] = []
+        k = 0
+        for m in _TARGET_RE.finditer(text):
+            while k < len(excluded) and excluded[k][1] <= m.start():
+                k += 1
+            if not (k < len(excluded) and excluded[k][0] <= m.start()):
+                targets.append(m.end())
         return cls(
             tuple(m.start() for m in _SENTENCE_END_RE.finditer(text)),
             tuple(m.start() for m in _CLAUSE_END_RE.finditer(text)),
+            tuple(targets),
+            tuple(m.start() for m in _ACTUAL_RE.finditer(text)),
+            tuple(m.start() for m in _LATER_ACTUAL_RE.finditer(text)),
         )
 
     def sentence(self, start: int, end: int, length: int) -> tuple[int, int]:
@@ -74,16 +89,15 @@ class Layout:
         e = ends[j] if j < len(ends) else length
         return max(s, start - SENTENCE_REACH), min(e, end + SENTENCE_REACH)
 
+    @staticmethod
+    def last_in(positions: tuple[int, ...], lo: int, hi: int) -> int:
+        """The last position p with lo <= p <= hi, or -1."""
+        i = bisect_right(positions, hi) - 1
+        return positions[i] if i >= 0 and positions[i] >= lo else -1
+
 
 _SENTENCE_END_RE: Final = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
 _CLAUSE_END_RE: Final = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS))) + "]")
-
-
-def _clause_end_in(s: str, pos: int) -> int:
-    e = pos
-    while e < len(s) and s[e] not in CLAUSE_ENDS:
-        e += 1
-    return e
 
 
 def _alternation(words: object) -> re.Pattern[str]:
@@ -135,16 +149,6 @@ def prefix_qualifier(text: str, start: int) -> str | None:
     return found
 
 
-def _find_cue(window: str) -> int:
-    """Position just after the last target cue in ``window``, or -1."""
-    excluded = [(m.start(), m.end()) for m in _EXCEPTION_RE.finditer(window)]
-    last = -1
-    for m in _TARGET_RE.finditer(window):
-        if not any(a <= m.start() < b for a, b in excluded):
-            last = m.end()
-    return last
-
-
 def modality(text: str, start: int, end: int, *, structural: bool, layout: Layout) -> str:
     """``target`` when a plan/forecast cue governs the figure, else ``actual``.
 
@@ -165,14 +169,15 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
         gap = before[nm.end() :]
         if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap):
             return "target"
-    t = _find_cue(before)
+    t = layout.last_in(layout.target_ends, s + 1, start)
     if t < 0:
         return "actual"
-    a = max((m.start() for m in _ACTUAL_RE.finditer(before)), default=-1)
-    if a >= t:
+    if layout.last_in(layout.actual_starts, s, start - 1) >= t:
         return "actual"
     # 預計…，總計完成 4 萬筆: a completion word in a later clause than the cue.
-    if _LATER_ACTUAL_RE.search(before, _clause_end_in(before, t)) is not None:
+    ci = bisect_left(layout.clause_ends, t)
+    cue_clause_end = layout.clause_ends[ci] if ci < len(layout.clause_ends) else len(text)
+    if layout.last_in(layout.later_actual_starts, cue_clause_end, start - 1) >= 0:
         return "actual"
     if _DECIDED_RE.search(text, cs, ce) is not None:
         return "actual"

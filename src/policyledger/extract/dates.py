@@ -181,8 +181,6 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
     return _Piece(pos, end, year, month, day, month_span, end_of, rel)
 
 
-
-
 def _skip_ws(text: str, pos: int) -> int:
     m = _WS_RE.match(text, pos)
     return m.end() if m else pos
