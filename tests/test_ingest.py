@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
+
+import pytest
 
 from policyledger.ingest import document_from_text, load_document
 from policyledger.models import ReportMeta
@@ -31,3 +34,55 @@ def test_document_from_text_builds_a_tree() -> None:
     )
     paths = [s.path for s in doc.all_sections()]
     assert paths == ["壹", "壹/一", "壹/一/（一）", "壹/一/（一）/1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "period"),
+    [
+        ("ey-2006h2-report.txt", "行政院施政報告", "95年7月至12月"),
+        ("ey-2009h1-report.txt", "行政院施政報告", "98年1月至6月"),
+        ("ey-2010h1-report.txt", "行政院施政報告", "99年1月至6月"),
+        ("ey-2012h2-report.txt", "行政院施政書面報告", "101年7月至12月"),
+    ],
+)
+def test_meta_from_the_text(corpus_dir: Path, name: str, title: str, period: str) -> None:
+    meta = load_document(corpus_dir / name).meta
+    assert (meta.title, meta.ministry, meta.period) == (title, "行政院", period)
+
+
+def test_ministry_speaking_as_benbu(corpus_dir: Path, report_2018: Path) -> None:
+    assert load_document(corpus_dir / "moea-2012-03-report.txt").meta.ministry == "經濟部"
+    assert load_document(report_2018).meta.ministry == "經濟部"
+    assert document_from_text("壹、工業\n一、推動。", report_id="x").meta == ReportMeta()
+
+
+def test_spans_map_every_line_back(report_2018: Path) -> None:
+    doc = load_document(report_2018)
+    keys = [k for k, _ in doc.spans]
+    assert keys == sorted(keys) and keys[0] == 0
+    lines = report_2018.read_text(encoding="utf-8").split("\n")
+    for offset, span in doc.spans[::25]:
+        # The cleaned text at each span starts with what the source line says.
+        source = lines[span.line - 1].strip().replace(" ", "")
+        assert doc.text[offset:].replace(" ", "").startswith(source[:5])
+    assert doc.source_at(0) == doc.spans[0][1]
+
+
+def test_document_from_text_keeps_its_arguments() -> None:
+    doc = document_from_text(
+        "壹、工業", report_id="abc", meta=ReportMeta(ministry="經濟部"), source_format="odt"
+    )
+    assert (doc.report_id, doc.meta.ministry, doc.source_format) == ("abc", "經濟部", "odt")
+
+
+def test_load_and_outline_is_fast(report_2018: Path) -> None:
+    # The benchmark asks for well under 0.2 s; this only guards against a regression
+    # to super-linear behaviour on a loaded CI machine.
+    best = min(_timed(report_2018) for _ in range(3))
+    assert best < 0.6
+
+
+def _timed(path: Path) -> float:
+    start = time.perf_counter()
+    load_document(path)
+    return time.perf_counter() - start
