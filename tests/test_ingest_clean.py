@@ -135,3 +135,13 @@ def test_report_2018_has_no_page_furniture(report_2018: Path) -> None:
     sections = {s.path: s for s in d.all_sections()}
     assert sections["貳"].page == 17
     assert sections["拾貳"].page == 91  # printed 94 three pages later, at line 4480
+
+
+def test_running_header_repeated_on_pdf_pages_is_dropped() -> None:
+    pages = [
+        f"經濟部業務報告\n{body}\n經濟部 107 年 3 月"
+        for body in ("壹、工業", "一、推動產業創新。", "二、推動產業升級。", "三、活化產業用地。")
+    ]
+    c = clean(RawText.from_pages(pages, "pdf"))
+    assert c.text == "壹、工業\n一、推動產業創新。\n二、推動產業升級。\n三、活化產業用地。"
+    assert [span.page for _, span in c.spans] == [1, 2, 3, 4]

@@ -130,7 +130,31 @@ def _drop_furniture(lines: list[RawLine]) -> list[RawLine]:
                     drop.add(j)
         elif _URL_LINE.match(t) or _SPACED_HEADER.match(t):
             drop.add(i)
+    drop |= _repeated_page_edges(lines, nonblank)
     return [ln for i, ln in enumerate(lines) if i not in drop and ln.text.strip()]
+
+
+def _repeated_page_edges(lines: list[RawLine], nonblank: list[int]) -> set[int]:
+    """Running headers and footers: the same short line first or last on many pages."""
+    edges: dict[int | None, list[int]] = {}
+    for i in nonblank:
+        edges.setdefault(lines[i].page, []).append(i)
+    if None in edges or len(edges) < 3:
+        return set()
+    seen: dict[str, list[int]] = {}
+    for idx in edges.values():
+        for i in {idx[0], idx[-1]}:
+            key = normalise_line(lines[i].text)
+            if len(key) <= 30:
+                seen.setdefault(key, []).append(i)
+    from policyledger.outline import match_marker
+
+    return {
+        i
+        for key, where in seen.items()
+        if len(where) >= max(3, 0.3 * len(edges)) and match_marker(key) is None
+        for i in where
+    }
 
 
 # --- wrapped text ---------------------------------------------------------------------
