@@ -232,5 +232,7 @@ def test_reference_from_a_file_name() -> None:
 
     assert reference_from_name("moea-report-2018-03.txt") == "2018-03-31"
     assert reference_from_name("followup-2019-03.txt") == "2019-03-31"
-    assert reference_from_name("ey-2006h2-report.txt") is None
+    assert reference_from_name("ey-2006h2-report.txt") == "2006-12-31"
+    assert reference_from_name("ey-2009h1-report.txt") == "2009-06-30"
+    assert reference_from_name("notes.txt") is None
     assert reference_from_name(None) is None

@@ -59,15 +59,23 @@ def reference_date(report_date: str | None, period: str | None) -> str | None:
 _NAME_MONTH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])(?!\d)")
 
 
+_NAME_HALF = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_]?[hH]([12])(?!\d)")
+
+
 def reference_from_name(file_name: str | None) -> str | None:
-    """The month a file name carries (``moea-report-2018-03.txt`` -> 2018-03-31), the
-    last resort when a report states no date or period of its own."""
+    """The month a file name carries (``moea-report-2018-03.txt`` -> 2018-03-31), or its
+    half-year (``ey-2009h1`` -> 2009-06-30): the last resort when a report states no date
+    or period of its own."""
     if not file_name:
         return None
     m = _NAME_MONTH.search(file_name)
-    if not m:
-        return None
-    return month_end(int(m.group(1)), int(m.group(2))).isoformat()
+    if m:
+        return month_end(int(m.group(1)), int(m.group(2))).isoformat()
+    # ey-2009h1-report.txt: a half-year report speaks from the end of its half.
+    h = _NAME_HALF.search(file_name)
+    if h:
+        return f"{h.group(1)}-{'06-30' if h.group(2) == '1' else '12-31'}"
+    return None
 
 
 def month_start(iso: str) -> str:

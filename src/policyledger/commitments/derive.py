@@ -28,6 +28,8 @@ from policyledger.models import CalendarExpr, Quantity
 
 _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HORIZON = re.compile(r"([0-9０-９]{1,2}|[一二兩三四五六七八九十]{1,3})\s*(年|個月)\s*內")
+_FUTURE = re.compile("|".join(map(re.escape, vocab.FUTURE_CUES)))
+_PAST = re.compile("|".join(map(re.escape, vocab.PAST_CUES)))
 _LEADING_MARKER = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[)）、]\s*)+")
 
 
@@ -75,12 +77,10 @@ class _Sentence:
                 bounds.append(i + 1)
         bounds.append(len(self.text))
         self.clauses = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
-        cues: list[tuple[int, bool]] = []
-        for word in vocab.FUTURE_CUES:
-            cues.extend((m.start(), True) for m in re.finditer(re.escape(word), self.text))
-        for word in vocab.PAST_CUES:
-            cues.extend((m.start(), False) for m in re.finditer(re.escape(word), self.text))
-        self.cues = sorted(cues)
+        self.cues = sorted(
+            [(m.start(), True) for m in _FUTURE.finditer(self.text)]
+            + [(m.start(), False) for m in _PAST.finditer(self.text)]
+        )
 
     def local(self, offset: int) -> int:
         return offset - self.f.start
@@ -233,6 +233,9 @@ def commitments_in_sentence(
     facts: SentenceFacts, *, report_id: str, reference: str | None
 ) -> list[Commitment]:
     """Every commitment one sentence makes, in text order (see the module docstring)."""
+    if not facts.dates and not any(q.modality == "target" for _, q in facts.quantities):
+        if "內" not in facts.text:
+            return []  # no date, no horizon, no target: most sentences of a report
     s = _Sentence(facts)
     deadlines = [dl for d in facts.dates if (dl := _deadline_from_date(s, d, reference))]
     deadlines += _horizons(s, reference)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from policyledger.commitments.models import ActualFigure, Commitment, Link
 
@@ -30,13 +31,15 @@ def unit_family(unit: str, raw_unit: str) -> str:
     return unit
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    # Cached: a report's contexts are compared with every earlier commitment.
     out: set[str] = set()
     for run in _KEEP.findall(text):
         if len(run) == 1:
             out.add(run)
         out.update(run[i : i + 2] for i in range(len(run) - 1))
-    return out
+    return frozenset(out)
 
 
 def similarity(a: str, b: str) -> float:
@@ -93,12 +96,15 @@ def score_pair(c: Commitment, a: ActualFigure) -> tuple[float, tuple[str, ...]] 
 
 def propose_links(commitments: Iterable[Commitment], actuals: Sequence[ActualFigure]) -> list[Link]:
     """The best few candidate links per commitment, highest score first."""
+    by_family: dict[str, list[ActualFigure]] = {}
+    for a in actuals:
+        by_family.setdefault(unit_family(a.unit, a.raw_unit), []).append(a)
     out: list[Link] = []
     for c in commitments:
-        if c.id is None:
+        if c.id is None or c.figure is None or c.deadline is None:
             continue
         found: list[Link] = []
-        for a in actuals:
+        for a in by_family.get(unit_family(c.figure.unit, c.figure.raw_unit), ()):
             if a.report_id == c.report_id:
                 continue
             scored = score_pair(c, a)

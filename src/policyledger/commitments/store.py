@@ -139,9 +139,9 @@ def _sentence_facts(conn: sqlite3.Connection, report_id: str) -> list[SentenceFa
 
 
 def _clause_around(text: str, local: int) -> str:
-    a = max((i + 1 for i, ch in enumerate(text[:local]) if ch in CLAUSE_BREAKS), default=0)
-    b = next((i for i in range(local, len(text)) if text[i] in CLAUSE_BREAKS), len(text))
-    return text[a:b]
+    a = max(text.rfind(ch, 0, local) for ch in CLAUSE_BREAKS) + 1
+    ends = [i for i in (text.find(ch, local) for ch in CLAUSE_BREAKS) if i >= 0]
+    return text[a : min(ends, default=len(text))]
 
 
 def _actuals(
