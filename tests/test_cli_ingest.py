@@ -57,6 +57,17 @@ def test_ingest_once_then_unchanged(tmp_path: Path, demo_copy: Path) -> None:
     assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
 
 
+def test_ingest_warnings_go_to_stderr_once(tmp_path: Path) -> None:
+    src = tmp_path / "h.txt"
+    src.write_text("壹、工業\n一、輔導 217 家企業升級\n二、其他\n推動 3 案。\n", encoding="utf-8")
+    db = tmp_path / "l.db"
+    r = run("ingest", str(src), "--db", str(db))
+    assert r.exit_code == 0 and r.stdout.count("\n") == 1
+    assert r.stderr.startswith("  注意 warning: ") and "壹/一" in r.stderr
+    again = run("ingest", str(src), "--db", str(db))
+    assert again.exit_code == 0 and again.stderr == ""
+
+
 def test_ingest_metadata_overrides(tmp_path: Path, demo_copy: Path) -> None:
     db = tmp_path / "l.db"
     r = run(

@@ -121,7 +121,7 @@ def ingest_document(
         sentences=counts.sentences,
         quantities=counts.quantities,
         dates=counts.dates,
-        warnings=doc.warnings,
+        warnings=counts.warnings,
         analysers=tuple(name for name, _ in run),
     )
 
@@ -236,6 +236,7 @@ class _Counts:
     sentences: int = 0
     quantities: int = 0
     dates: int = 0
+    warnings: tuple[str, ...] = ()
 
 
 class _Writer:
@@ -260,6 +261,7 @@ class _Writer:
     def write(self) -> _Counts:
         doc, conn = self.doc, self.conn
         meta = doc.meta
+        self.counts.warnings = doc.warnings + self._heading_only_figures()
         conn.execute(
             "INSERT INTO reports (id, title, ministry, period, report_date, file_name,"
             " source_format, encoding, text, warnings, ingested_at)"
@@ -274,7 +276,7 @@ class _Writer:
                 doc.source_format,
                 doc.encoding,
                 doc.text,
-                json.dumps(list(doc.warnings), ensure_ascii=False),
+                json.dumps(list(self.counts.warnings), ensure_ascii=False),
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
@@ -282,6 +284,35 @@ class _Writer:
         self._paragraphs_and_facts(owners)
         self.counts.sections = len(section_rows)
         return self.counts
+
+    def _heading_only_figures(self) -> tuple[str, ...]:
+        """A warning naming the headings whose figures no paragraph holds.
+
+        Facts hang off sentences, and sentences off paragraphs; a heading line that is
+        not part of any paragraph (``（1）台9線拓寬 65公里`` with no body under it) has
+        figures the ledger cannot store. Say so instead of dropping them silently.
+        """
+        from policyledger.extract import extract
+
+        missed: list[str] = []
+        count = 0
+        for sec in self.doc.all_sections():
+            heading = self.doc.text[sec.start : sec.heading_end]
+            if not any(ch.isdigit() for ch in heading):
+                continue
+            if any(p.start < sec.heading_end and p.end > sec.start for p in sec.paragraphs):
+                continue
+            n = len(extract(heading, default_year=self.year).quantities)
+            if n:
+                count += n
+                missed.append(sec.path)
+        if not count:
+            return ()
+        listed = "、".join(missed[:5]) + (" …" if len(missed) > 5 else "")
+        return (
+            f"標題中的 {count} 個數字不在任何段落內，未列入數據：{listed}"
+            f" ({count} figures in headings without body text were not stored)",
+        )
 
     # sections -----------------------------------------------------------------------
 

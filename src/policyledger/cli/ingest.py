@@ -17,6 +17,7 @@ import typer
 from policyledger.cli import DbOption, app, friendly, open_ledger, resolve_db
 from policyledger.errors import PolicyLedgerError, QueryError, StoreError
 from policyledger.models import ReportMeta
+from policyledger.pipeline import IngestResult, ingest_path
 
 FORMAT_HELP = "csv | json | parquet | xlsx | datapackage (a .zip, or a folder)"
 
@@ -36,10 +37,7 @@ def _meta(
     return ReportMeta(title=title, ministry=ministry, period=period, date=date_)
 
 
-def _summary(result: object) -> str:
-    from policyledger.pipeline import IngestResult
-
-    assert isinstance(result, IngestResult)
+def _summary(result: IngestResult) -> str:
     status = "新增 created  " if result.created else "未變更 unchanged"
     name = result.file_name or result.title or ""
     return (
@@ -48,6 +46,12 @@ def _summary(result: object) -> str:
         f"句子 sentences {result.sentences} · 數字 quantities {result.quantities} · "
         f"日期 dates {result.dates}"
     )
+
+
+def _notes(result: IngestResult) -> list[str]:
+    # Warnings are news only when the report was just read; an unchanged one repeats
+    # nothing (`policyledger reports --json` still lists them).
+    return [f"  注意 warning: {w}" for w in result.warnings] if result.created else []
 
 
 @app.command("ingest")
@@ -70,8 +74,6 @@ def ingest_command(
     db: DbOption = None,
 ) -> None:
     """讀入報告 Ingest report files into the ledger (the same file twice changes nothing)."""
-    from policyledger.pipeline import ingest_path
-
     meta = _meta(title, ministry, period, date_)
     # Check every path first, so a typo in the last name does not leave half a batch.
     for f in files:
@@ -81,7 +83,10 @@ def ingest_command(
     failures = 0
     with open_ledger(db) as conn:
         if len(files) == 1:
-            typer.echo(_summary(ingest_path(conn, files[0], meta=meta)))
+            result = ingest_path(conn, files[0], meta=meta)
+            typer.echo(_summary(result))
+            for note in _notes(result):
+                typer.echo(note, err=True)
             return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -98,7 +103,7 @@ def ingest_command(
             for f in files:
                 progress.update(task, description=f"讀入 {f.name}")
                 try:
-                    line = _summary(ingest_path(conn, f, meta=meta))
+                    result = ingest_path(conn, f, meta=meta)
                 except PolicyLedgerError as exc:
                     # One bad file does not undo the good ones (each is its own
                     # transaction); it is reported and the exit code says so.
@@ -107,7 +112,9 @@ def ingest_command(
                         f"錯誤 error: {exc}", markup=False, highlight=False, soft_wrap=True
                     )
                 else:
-                    typer.echo(line)
+                    typer.echo(_summary(result))
+                    for note in _notes(result):
+                        progress.console.print(note, markup=False, highlight=False, soft_wrap=True)
                 progress.advance(task)
     if failures:
         raise typer.Exit(1)
