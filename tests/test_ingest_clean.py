@@ -97,6 +97,7 @@ def test_pages_are_not_invented_without_matching_page_numbers() -> None:
     c = clean(RawText.from_lines(lines, "text"))
     assert not c.paged
     assert all(span.page is None for _, span in c.spans)
+    assert len(c.warnings) == 1 and "page numbers disagree" in c.warnings[0]
 
 
 def test_form_feeds_are_page_breaks() -> None:

@@ -37,6 +37,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from policyledger.ingest.normalize import fold
 from policyledger.models import Paragraph, Section, Sentence, SourceSpan
 
 _FORMAL = "壹貳參肆伍陸柒捌玖"
@@ -46,8 +47,6 @@ _PLAIN_VALUES = {c: i + 1 for i, c in enumerate(_PLAIN)} | {"十": 10, "百": 10
 # Some reports write numbers digit by digit with a circle for zero: (一○) = 10, (一二) = 12.
 _ZEROS = {"○": 0, "〇": 0, "零": 0}
 
-# Full-width forms folded to ASCII so one pattern reads both widths (same length).
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"([壹貳參叁肆伍陸柒捌玖拾佰]+) ?、")),
@@ -88,7 +87,8 @@ def match_marker(line: str) -> Marker | None:
     """The heading marker at the very start of ``line`` (no leading spaces), if any."""
     if not line or line[0] not in _MARKER_FIRST:
         return None
-    folded = line[:12].translate(_FOLD)
+    # Full-width forms folded to ASCII so one pattern reads both widths (same length).
+    folded = fold(line[:12])
     for level, pattern in _MARKERS:
         m = pattern.match(folded)
         if m is None:

@@ -61,20 +61,20 @@ class Cleaned:
 
 
 def clean(raw: RawText) -> Cleaned:
-    lines, paged = _with_pages(raw)
+    lines, paged, warnings = _with_pages(raw)
     kept = _drop_furniture(lines)
     wrapped = _is_wrapped(kept)
     logical = _join(kept, wrapped)
-    return _assemble(logical, wrapped, paged)
+    return _assemble(logical, wrapped, paged, warnings)
 
 
 # --- pages ----------------------------------------------------------------------------
 
 
-def _with_pages(raw: RawText) -> tuple[list[RawLine], bool]:
+def _with_pages(raw: RawText) -> tuple[list[RawLine], bool, tuple[str, ...]]:
     lines = list(raw.lines)
     if raw.paged:
-        return lines, True
+        return lines, True, ()
     if any("\f" in ln.text for ln in lines):
         out: list[RawLine] = []
         page = 1
@@ -86,11 +86,13 @@ def _with_pages(raw: RawText) -> tuple[list[RawLine], bool]:
                     out.append(RawLine(before, ln.line, page))
                 page += 1
             out.append(RawLine(text, ln.line, page))
-        return out, True
+        return out, True, ()
     return _pages_from_leading_space(lines)
 
 
-def _pages_from_leading_space(lines: list[RawLine]) -> tuple[list[RawLine], bool]:
+def _pages_from_leading_space(
+    lines: list[RawLine],
+) -> tuple[list[RawLine], bool, tuple[str, ...]]:
     """PDF-extracted text that starts each page's text with a single space.
 
     Accepted only if most printed page numbers equal the page count at that point;
@@ -110,8 +112,18 @@ def _pages_from_leading_space(lines: list[RawLine]) -> tuple[list[RawLine], bool
             votes += 1
             agree += int(t.strip()) == current
     if votes >= 1 and agree >= 0.8 * votes:
-        return assigned, True
-    return lines, False
+        return assigned, True, ()
+    if votes >= 1 and page > 1:
+        return (
+            lines,
+            False,
+            (
+                f"印刷頁碼與分頁不符（{agree}/{votes}），不標示頁碼 "
+                f"(printed page numbers disagree with the page breaks in {votes - agree} of "
+                f"{votes} places; pages left unknown)",
+            ),
+        )
+    return lines, False, ()
 
 
 # --- furniture ------------------------------------------------------------------------
@@ -268,7 +280,9 @@ def _joiner(a: str, b: str, a_raw: str) -> str:
     return ""
 
 
-def _assemble(logical: list[_Logical], wrapped: bool, paged: bool) -> Cleaned:
+def _assemble(
+    logical: list[_Logical], wrapped: bool, paged: bool, warnings: tuple[str, ...]
+) -> Cleaned:
     parts: list[str] = []
     spans: list[tuple[int, SourceSpan]] = []
     pos = 0
@@ -289,4 +303,4 @@ def _assemble(logical: list[_Logical], wrapped: bool, paged: bool) -> Cleaned:
             parts.append(norm)
             pos += len(norm)
             prev_norm, prev_raw = norm, ln.text
-    return Cleaned("".join(parts), tuple(spans), (), wrapped, paged)
+    return Cleaned("".join(parts), tuple(spans), warnings, wrapped, paged)
