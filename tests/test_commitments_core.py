@@ -236,3 +236,18 @@ def test_reference_from_a_file_name() -> None:
     assert reference_from_name("ey-2009h1-report.txt") == "2009-06-30"
     assert reference_from_name("notes.txt") is None
     assert reference_from_name(None) is None
+
+
+def test_cue_vocabulary_is_clean() -> None:
+    from policyledger.commitments import vocab
+
+    tables = {
+        name: value
+        for name, value in vars(vocab).items()
+        if name.isupper() and isinstance(value, tuple)
+    }
+    assert len(tables) >= 8
+    for name, words in tables.items():
+        assert words and all(isinstance(w, str) and w.strip() == w and w for w in words), name
+        assert len(set(words)) == len(words), name
+    assert not set(vocab.FUTURE_CUES) & set(vocab.PAST_CUES)

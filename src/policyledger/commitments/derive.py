@@ -143,7 +143,8 @@ def _deadline_from_date(s: _Sentence, d: CalendarExpr, reference: str | None) ->
     if kind == "range_end":
         # A span is a deadline as a programme's period (計畫期程為 95 年 1 月至 111 年
         # 12月), or when its own clause plans it; 1~4 月電費 is just a span.
-        promised = "期" in s.text[max(0, lo - 6) : lo] or any(
+        before = s.text[max(0, lo - 8) : lo]
+        promised = any(w in before for w in vocab.PROGRAMME_PERIOD_CUES) or any(
             w in clause for w in vocab.FUTURE_CUES
         )
     else:
@@ -233,9 +234,9 @@ def commitments_in_sentence(
     facts: SentenceFacts, *, report_id: str, reference: str | None
 ) -> list[Commitment]:
     """Every commitment one sentence makes, in text order (see the module docstring)."""
-    if not facts.dates and not any(q.modality == "target" for _, q in facts.quantities):
-        if "內" not in facts.text:
-            return []  # no date, no horizon, no target: most sentences of a report
+    nothing_dated = not facts.dates and "內" not in facts.text
+    if nothing_dated and not any(q.modality == "target" for _, q in facts.quantities):
+        return []  # no date, no horizon, no target: most sentences of a report
     s = _Sentence(facts)
     deadlines = [dl for d in facts.dates if (dl := _deadline_from_date(s, d, reference))]
     deadlines += _horizons(s, reference)

@@ -50,3 +50,6 @@ DURATION_UNITS: tuple[str, ...] = ("day", "month", "year", "hour")
 CLAUSE_BREAKS = "，,；;：:。！？"
 # A horizon set for someone else (申請人應於 2 年內…) is a rule, not the report's promise.
 OBLIGATION_CUES: tuple[str, ...] = ("應於", "應承諾", "申請人")
+# A span right after one of these is a programme's period, whose end is a deadline
+# (計畫期程為 95 年 1 月至 111 年 12月); 本期 (this period) is not one.
+PROGRAMME_PERIOD_CUES: tuple[str, ...] = ("期程", "期至", "期間為", "計畫期")
