@@ -171,7 +171,8 @@ def test_title_rules() -> None:
         "3、 推動產品取得國內外上市許可：\n"
         "4、 推動「全國循環專區：試點」計畫：落實計畫。\n"
         "5、 協助地方政府發展城鄉特色產業，針對具有群聚現象、扮演區域樞紐角色、並具有帶動周邊"
-        "產業發展的城鄉特色產業，補助縣市政府建置園區。"
+        "產業發展的城鄉特色產業，補助縣市政府建置園區。\n"
+        "6、 上午8:30舉行記者會。"
     )
     s = {x.path: x for x in d.all_sections()}
     title_only = s["壹/一"]
@@ -199,6 +200,7 @@ def test_title_rules() -> None:
     assert long_sentence.paragraphs[0].text.startswith("協助地方政府發展城鄉特色產業，針對")
 
     assert s["壹/一/3"].title == "推動產品取得國內外上市許可"
+    assert s["壹/一/6"].title == "上午8:30舉行記者會"
     assert s["壹/一/3"].paragraphs == ()
     # A colon inside quotes does not end the label.
     assert s["壹/一/4"].title == "推動「全國循環專區：試點」計畫"

@@ -289,7 +289,7 @@ def build_outline(text: str, spans: tuple[tuple[int, SourceSpan], ...] = ()) -> 
         # A flattened table row (cells joined by " | ") keeps its row labels (一、稅捐,
         # (一)關稅) out of the outline.
         marker = None if _TABLE_CELL in line else match_marker(line)
-        if marker is None or not _fits(marker, stack, warnings, line):
+        if marker is None or not _fits(marker, stack, warnings):
             add_paragraph(line_start, line_end)
             continue
         while stack and stack[-1].marker.level >= marker.level:
@@ -321,7 +321,7 @@ def build_outline(text: str, spans: tuple[tuple[int, SourceSpan], ...] = ()) -> 
     return Outline(tuple(r.freeze() for r in roots), tuple(preamble), tuple(warnings))
 
 
-def _fits(marker: Marker, stack: list[_Node], warnings: list[str], line: str) -> bool:
+def _fits(marker: Marker, stack: list[_Node], warnings: list[str]) -> bool:
     """Does ``marker`` continue the numbering? Record gaps and restarts as warnings."""
     same = next((n for n in reversed(stack) if n.marker.level == marker.level), None)
     if same is None:
@@ -377,5 +377,12 @@ def _top_level_index(text: str, chars: str, limit: int | None = None) -> int | N
         elif stack and ch == stack[-1]:
             stack.pop()
         elif ch in chars and not stack:
+            if (
+                ch == ":"
+                and 0 < i < len(text) - 1
+                and text[i - 1].isdigit()
+                and text[i + 1].isdigit()
+            ):
+                continue  # a clock time (8:30), not a label
             return i
     return None
