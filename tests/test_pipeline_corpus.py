@@ -156,3 +156,25 @@ def test_demo_report_figures(ledger_demo: tuple[sqlite3.Connection, IngestResult
     # figure is not its period, even when the item's heading holds it.
     listing = facts(conn, "壹/二/（三）/2")
     assert listing["18 家"]["period_start"] is None and listing["5 家"]["period_start"] is None
+
+
+def test_demo_report_gives_every_analyser_something(
+    ledger_demo: tuple[sqlite3.Connection, IngestResult],
+) -> None:
+    """The demo exists to show the whole ledger: its two deliberate mistakes are what the
+    checks flag, and its dated targets become commitments."""
+    conn, result = ledger_demo
+    assert result.analysers == (
+        "policyledger.checks:analyse_report",
+        "policyledger.search:index_report",
+        "policyledger.commitments:analyse_report",
+    )
+    flagged = conn.execute(
+        "SELECT s.path FROM checks c JOIN sections s ON s.id = c.section_id"
+        " WHERE c.verdict != 'consistent' ORDER BY c.start"
+    ).fetchall()
+    assert [r[0] for r in flagged] == ["貳/二/2", "陸/一/（一）/1"]
+    consistent = conn.execute("SELECT count(*) FROM checks WHERE verdict = 'consistent'")
+    assert consistent.fetchone()[0] >= 8
+    deadlines = conn.execute("SELECT count(*) FROM commitments").fetchone()[0]
+    assert deadlines >= 10
