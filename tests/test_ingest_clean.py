@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from policyledger.ingest import document_from_text, fold, load_document
 from policyledger.ingest.clean import clean, normalise_line
 from policyledger.ingest.readers.base import RawText
@@ -146,3 +149,21 @@ def test_running_header_repeated_on_pdf_pages_is_dropped() -> None:
     c = clean(RawText.from_pages(pages, "pdf"))
     assert c.text == "壹、工業\n一、推動產業創新。\n二、推動產業升級。\n三、活化產業用地。"
     assert [span.page for _, span in c.spans] == [1, 2, 3, 4]
+
+
+@given(st.text(max_size=200))
+def test_fold_is_length_preserving_and_idempotent(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert fold(folded) == folded
+
+
+@given(
+    st.lists(st.text(alphabet="壹一（）1、。，；甲乙 22.3億元\u3000Ab", max_size=40), max_size=30)
+)
+def test_cleaning_never_crashes_and_spans_are_ordered(lines: list[str]) -> None:
+    c = clean(RawText.from_lines(lines, "text"))
+    keys = [k for k, _ in c.spans]
+    assert keys == sorted(keys)
+    assert all(0 <= k < max(1, len(c.text)) for k in keys)
+    assert "\n\n" not in c.text
