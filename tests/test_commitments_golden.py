@@ -208,6 +208,7 @@ def test_confirming_links_sets_evidence_and_logs_history(conn: sqlite3.Connectio
         detail = get_commitment(conn, view.link.commitment_id, as_of="2019-04-01")
         assert detail.state.evidence.status == evidence, (actual, target)
         assert detail.state.official.status == "reported"
+        assert detail.state.official.date == "2019-03-31"  # the follow-up's own date
         kinds = [(e.kind, e.status) for e in detail.history]
         assert kinds[0] == ("official", "announced")
         assert ("link", "confirmed") in kinds and ("evidence", evidence) in kinds

@@ -384,11 +384,13 @@ class LinkView:
     link: Link
     sentence: str
     report_title: str
+    report_date: str | None = None  # the linked report's own date (official status)
 
     def to_dict(self) -> dict[str, Any]:
         d = self.link.to_dict()
         d["sentence"] = self.sentence
         d["report_title"] = self.report_title
+        d["report_date"] = self.report_date
         d["status_label"] = STATUS_LABELS.get(self.link.status, self.link.status)
         return d
 
@@ -410,7 +412,7 @@ def _link_view(r: sqlite3.Row) -> LinkView:
         reason=r["reason"],
         id=r["id"],
     )
-    return LinkView(link, r["stext"], r["rtitle"] or r["rfile"] or r["report_id"][:12])
+    return LinkView(link, r["stext"], r["rtitle"] or r["rfile"] or r["report_id"][:12], fallback)
 
 
 def _links_by_commitment(
@@ -458,7 +460,7 @@ def _official(c: Commitment, links: list[LinkView], ref: str | None) -> StatusEv
         return StatusEvent(
             "official",
             "reported",
-            last.link.period_end,
+            last.report_date or last.link.period_end,
             last.sentence,
             reason=f"{last.report_title}",
             link_id=last.link.id,
