@@ -191,7 +191,7 @@ def scan_dates(
 ) -> list[CalendarExpr]:
     """Every calendar expression in ``text``; ``blocked`` spans (names in 「」) are skipped."""
     out: list[CalendarExpr] = []
-    ctx = _Context(None, default_year)
+    ctx = _Context(None, default_year if default_year is not None else _implied_ref(text))
     pos = 0
     bi = 0
     n = len(text)
@@ -242,6 +242,25 @@ class _Context:
             if text.endswith(word, 0, j):
                 return None if self.ref is None else self.ref + k
         return self.year if self.year is not None else self.ref
+
+
+_BRACKET_REF_RE: Final = re.compile(
+    rf"(?P<rel>[{_REL}]){_SP}[（(]{_SP}(?P<y>[{_D}]{{2,4}}+){_SP}[)）]{_SP}年"
+    rf"|較{_SP}(?P<cy>[{_D}]{{2,4}}+){_SP}年{_SP}同期"
+)
+
+
+def _implied_ref(text: str) -> int | None:
+    """"This year" as the text itself implies it: 本(98)年 says 98, 去(100)年 says 101,
+    and 較 97 年同期 (this period against the same period a year before) says 98."""
+    m = _BRACKET_REF_RE.search(text)
+    if m is None:
+        return None
+    if m.group("cy") is not None:
+        y = year_from_number(_int(m.group("cy")))
+        return None if y is None else y + 1
+    y = year_from_number(_int(m.group("y")))
+    return None if y is None else y + RELATIVE_BRACKET_OFFSET.get(m.group("rel"), 0)
 
 
 def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, int]:
