@@ -57,6 +57,15 @@ def test_outline_tree_expands_and_leads_to_a_section(
     page.screenshot(path=str(artifacts_dir / "report.png"), full_page=False)
 
     child.locator("summary").first.click(position={"x": 4, "y": 10})
+    # With JavaScript, one button opens the whole tree (and another closes it).
+    deep = page.locator("li.outline-node.level-4").first
+    assert not deep.is_visible()
+    page.get_by_role("button", name="全部展開").click()
+    assert deep.is_visible()
+    page.get_by_role("button", name="全部收合").click()
+    assert not child.is_visible()
+    chapter.locator("summary").first.click(position={"x": 4, "y": 10})
+    child.locator("summary").first.click(position={"x": 4, "y": 10})
     child.get_by_role("link", name="（一） 推動智慧機械產業發展").click()
     page.wait_for_url("**/sections/**")
     assert page.locator("h1").inner_text().endswith("推動智慧機械產業發展")

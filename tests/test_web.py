@@ -97,6 +97,10 @@ def test_facts_page_filters_paging_and_twin(client: TestClient) -> None:
     assert html.status_code == 200
     assert html.text.count('class="fact-row') == 7
     assert 'name="chapter"' in html.text and 'name="unit"' in html.text
+    # Column headers sort without JavaScript, keeping the filters.
+    sorted_page = client.get(f"/reports/{RID}/facts", params={"unit": "TWD", "sort": "value"})
+    assert 'aria-sort="ascending"' in sorted_page.text
+    assert "?unit=TWD&amp;sort=value&amp;order=desc" in sorted_page.text
     assert sec("拾/一") + "#p-1" in html.text  # each figure links to its paragraph
 
     data = client.get(
@@ -181,7 +185,8 @@ def test_api_lists_are_arrays_of_objects(client: TestClient) -> None:
     ).json()
     assert [f["text"] for f in facts] == ["2,000 萬瓩", "52.3 萬瓩"]
     assert facts[0]["section_path"] == "拾/一" and facts[0]["chapter_title"] == "能源"
-    assert len(client.get("/api/facts", params={"limit": 3, "offset": 1}).json()) == 3
+    paged = client.get("/api/facts", params={"limit": 3, "offset": 1})
+    assert len(paged.json()) == 3 and paged.headers["x-total-count"] == "7"
     assert (
         client.get("/api/facts", params={"year": "2025", "role": "level"}).json()[0]["text"]
         == "2,000 萬瓩"

@@ -188,6 +188,7 @@ def report_facts_export(request: Request, report_id: str, suffix: str, conn: Con
 @router.get("/api/facts", response_model=list[FactRow], tags=["facts"])
 def api_facts(
     conn: Conn,
+    response: Response,
     report: Annotated[str | None, Query(description="報告代號或其唯一前綴")] = None,
     chapter: Annotated[str | None, Query(description="章（第一層路徑），例如 拾")] = None,
     unit: Annotated[str | None, Query(description="標準單位代碼：TWD、kW、%…")] = None,
@@ -200,7 +201,8 @@ def api_facts(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[FactRow]:
-    """Facts with their sentence and section, filtered; an array of objects."""
+    """Facts with their sentence and section, filtered; an array of objects. The header
+    ``X-Total-Count`` gives the number of matches without ``limit``/``offset``."""
     ref = _blank(report)
     report_id = get_report(conn, ref).id if ref else None
     f = parse_filter(
@@ -218,4 +220,5 @@ def api_facts(
         limit=limit,
         offset=offset,
     )
+    response.headers["X-Total-Count"] = str(count_facts(conn, f))
     return list_facts(conn, f)
