@@ -316,3 +316,46 @@ def test_other_features_counts_only_when_provided(client: TestClient, tiny_db: P
             assert {c["key"]: c["count"] for c in shown[key]["counts"]} == expected
     finally:
         conn.close()
+
+
+def _json_routes() -> list[str]:
+    """Every GET route of every installed feature that answers in JSON."""
+    import importlib
+
+    from policyledger.web.app import FEATURES
+
+    paths: list[str] = []
+    for name in FEATURES:
+        try:
+            module = importlib.import_module(f"policyledger.web.routes.{name}")
+        except ModuleNotFoundError:
+            continue
+        for route in module.router.routes:
+            path = str(getattr(route, "path", ""))
+            if "GET" in getattr(route, "methods", set()) and (
+                path.startswith("/api/") or path.endswith(".json")
+            ):
+                paths.append(path)
+    return sorted(set(paths))
+
+
+def test_every_json_route_errors_in_the_one_shape(client: TestClient) -> None:
+    """The error contract holds for every feature's JSON routes, not only ours: a missing
+    report, section or id always answers {"error": {"status", "message"}}."""
+    import re
+
+    routes = _json_routes()
+    assert "/api/facts" in routes and "/reports/{report_id}.json" in routes
+    checked = 0
+    for path in routes:
+        if "{" not in path:
+            continue
+        url = re.sub(r"\{[^}]+\}", "zz-no-such-thing", path)
+        resp = client.get(url)
+        assert resp.status_code >= 400, url
+        assert resp.headers["content-type"].startswith("application/json"), url
+        body = resp.json()
+        assert set(body) == {"error"} and set(body["error"]) == {"status", "message"}, url
+        assert body["error"]["status"] == resp.status_code, url
+        checked += 1
+    assert checked >= 5
