@@ -168,11 +168,7 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     for nm in _NEAR_CUE_RE.finditer(before, max(0, len(before) - TARGET_NEAR_REACH - 4)):
         gap = before[nm.end() :]
         # 目標達成率 111.62%: the rate of reaching a goal is a result.
-        if (
-            len(gap) <= TARGET_NEAR_REACH
-            and not any(c.isdigit() for c in gap)
-            and "率" not in gap
-        ):
+        if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap) and "率" not in gap:
             return "target"
     t = layout.last_in(layout.target_ends, s + 1, start)
     if t < 0:

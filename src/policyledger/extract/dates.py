@@ -251,7 +251,7 @@ _BRACKET_REF_RE: Final = re.compile(
 
 
 def _implied_ref(text: str) -> int | None:
-    """"This year" as the text itself implies it: 本(98)年 says 98, 去(100)年 says 101,
+    """ "This year" as the text itself implies it: 本(98)年 says 98, 去(100)年 says 101,
     and 較 97 年同期 (this period against the same period a year before) says 98."""
     m = _BRACKET_REF_RE.search(text)
     if m is None:

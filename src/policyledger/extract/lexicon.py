@@ -256,6 +256,8 @@ UNIT_NOT_BEFORE: Final = frozenset("率比")
 # 3 大策略, 五大產業: "大" plus the noun it counts (kept in raw_unit).
 BIG_COUNT_WORD: Final = "大"
 BIG_COUNT_NOUN_CHARS: Final = 2
+# 十大建設, 20 大貿易伙伴 count; 311 大地震 and 百大 name an event or a ranking.
+BIG_COUNT_MAX: Final = 50
 
 # Currency words written before the number (美金 2.7 億元, 新臺幣 300 億元).
 CURRENCY_PREFIXES: Final[dict[str, str]] = {

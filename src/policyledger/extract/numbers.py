@@ -34,6 +34,7 @@ _ATOM = rf"(?:{ARABIC}[{_SMALL}]?+|{CHINESE})"
 CHAIN_RE: Final = re.compile(
     rf"(?<![{_D}.,．{_CN}])(?>{_ATOM}(?>{WS}[{_MAG}](?>{WS}{_ATOM}(?![{_D}]))?+)*+)"
 )
+_ARABIC_FIRST: Final = frozenset("0123456789０１２３４５６７８９")
 _ATOM_RE = re.compile(rf"{ARABIC}|{CHINESE}|[{_MAG}{_SMALL}]")
 
 
@@ -87,16 +88,19 @@ def parse_chain(s: str) -> Numeral:
     last_mag = ""
     chinese = False
     pieces = _ATOM_RE.findall(s)
+    prev_arabic = False
     for piece in pieces:
         if len(piece) > MAX_ATOM_CHARS:
             raise ValueError(f"numeral too long to be a figure: {piece[:20]}…")
+        # 2百 is 200; a 百 with no digits before it is a Chinese numeral of its own.
+        after_digits, prev_arabic = prev_arabic, piece[0] in _ARABIC_FIRST
         if piece in MAGNITUDES:
             m = MAGNITUDES[piece]
             total += group * m
             group = 0.0
             step *= m
             last_mag = piece
-        elif piece in SMALL_MAGNITUDES_AFTER_DIGITS:
+        elif piece in SMALL_MAGNITUDES_AFTER_DIGITS and after_digits:
             group *= SMALL_MAGNITUDES_AFTER_DIGITS[piece]
             step *= SMALL_MAGNITUDES_AFTER_DIGITS[piece]
             last_mag = piece

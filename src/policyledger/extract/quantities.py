@@ -8,6 +8,7 @@ from typing import Final
 
 from policyledger.extract.context import Layout, modality, prefix_qualifier, role_and_sign
 from policyledger.extract.lexicon import (
+    BIG_COUNT_MAX,
     BIG_COUNT_NOUN_CHARS,
     BIG_COUNT_WORD,
     CHINESE_NUMERAL_BAD_BEFORE,
@@ -101,7 +102,11 @@ def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
         p = _skip_ws(text, p + 1)
     if text.startswith(BIG_COUNT_WORD, p):
         noun = text[p + 1 : p + 1 + BIG_COUNT_NOUN_CHARS]
-        if len(noun) == BIG_COUNT_NOUN_CHARS and all(_CJK_RE.match(c) for c in noun):
+        if (
+            len(noun) == BIG_COUNT_NOUN_CHARS
+            and all(_CJK_RE.match(c) for c in noun)
+            and num.value <= BIG_COUNT_MAX
+        ):
             return _Unit(p + 1 + BIG_COUNT_NOUN_CHARS, BIG_COUNT_WORD + noun, "count", 1.0, q)
         return None
     m = _UNIT_RE.match(text, p)
