@@ -86,3 +86,14 @@ def _timed(path: Path) -> float:
     start = time.perf_counter()
     load_document(path)
     return time.perf_counter() - start
+
+
+def test_meta_date_from_the_signature_line() -> None:
+    text = (
+        "經濟部業務報告\n主席、各位委員：本部報告如下。\n壹、工業\n一、推動。\n"
+        "本部於中華民國107年3月5日完成審查。\n經濟部部長\n中華民國 107 年 3 月 12 日"
+    )
+    meta = document_from_text(text, report_id="x").meta
+    assert meta.title == "經濟部業務報告"
+    assert meta.ministry == "經濟部"
+    assert meta.date == "2018-03-12"

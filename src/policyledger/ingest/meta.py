@@ -35,7 +35,10 @@ _PERIOD = re.compile(
     r"茲將\s*(?:本\s*[（(]\s*(?P<rel>\d{2,3})\s*[)）]\s*|(?P<year>\d{2,3})\s*)年\s*"
     r"(?P<m1>\d{1,2})\s*月\s*至\s*(?:(?P<year2>\d{2,3})\s*年\s*)?(?P<m2>\d{1,2})\s*月"
 )
-_DATE = re.compile(r"中華民國\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# The date line under the signature: a line that is only a full ROC date.
+_DATE = re.compile(
+    r"^\s*(?:中華民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.MULTILINE
+)
 
 
 def extract_meta(text: str) -> ReportMeta:
@@ -60,10 +63,10 @@ def extract_meta(text: str) -> ReportMeta:
         tail = f"{pm.group('year2')}年" if pm.group("year2") else ""
         period = f"{year}年{pm.group('m1')}月至{tail}{pm.group('m2')}月"
     date = None
-    dm = _DATE.search(text[-_HEAD:])
-    if dm:
+    for dm in _DATE.finditer(text[-_HEAD:]):
         y, mo, d = (int(g) for g in dm.groups())
-        date = f"{y + 1911:04d}-{mo:02d}-{d:02d}"
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            date = f"{y + 1911:04d}-{mo:02d}-{d:02d}"
     return ReportMeta(title=title, ministry=ministry, period=period, date=date)
 
 
