@@ -124,9 +124,9 @@ def summarise(name: str, doc: Document) -> dict[str, Any]:
     }
 
 
-def raw_scan(path: Path) -> tuple[Counter[int], dict[str, Counter[int]], list[str]]:
-    """Counts per level and per chapter, and chapter titles, from the raw lines alone."""
-    total: Counter[int] = Counter()
+def raw_scan(path: Path) -> tuple[list[int], dict[str, Counter[int]], list[str]]:
+    """Heading levels in order, counts per chapter and chapter titles, from raw lines alone."""
+    order: list[int] = []
     per_chapter: dict[str, Counter[int]] = {}
     titles: list[str] = []
     chapter = None
@@ -142,10 +142,10 @@ def raw_scan(path: Path) -> tuple[Counter[int], dict[str, Counter[int]], list[st
             chapter = marker
             titles.append(re.sub(r"[\s\u3000]+", "", title))
             per_chapter[chapter] = Counter()
-        total[level] += 1
+        order.append(level)
         assert chapter is not None, f"{path.name}:{number}: heading before the first chapter"
         per_chapter[chapter][level] += 1
-    return total, per_chapter, titles
+    return order, per_chapter, titles
 
 
 @pytest.mark.parametrize("name", REPORTS)
@@ -179,9 +179,10 @@ def test_golden_agrees_with_an_independent_scan(name: str, corpus_dir: Path) -> 
     golden = json.loads(
         (GOLDEN / f"outline-{name.removesuffix('.txt')}.json").read_text(encoding="utf-8")
     )
-    total, per_chapter, titles = raw_scan(corpus_dir / name)
+    order, per_chapter, titles = raw_scan(corpus_dir / name)
     assert [t for _, t in golden["chapters"]] == CHAPTERS[name] == titles
-    assert golden["counts"] == {str(k): v for k, v in sorted(total.items())}
+    assert [h[1] for h in golden["headings"]] == order
+    assert golden["counts"] == {str(k): v for k, v in sorted(Counter(order).items())}
     assert golden["per_chapter"] == {
         ch: {str(k): v for k, v in sorted(c.items())} for ch, c in per_chapter.items()
     }
