@@ -23,9 +23,7 @@ MIGRATIONS_PACKAGE = "policyledger.store.migrations"
 def _migration_files() -> list[tuple[str, str]]:
     root = resources.files(MIGRATIONS_PACKAGE)
     files = sorted(
-        (p.name, p.read_text(encoding="utf-8"))
-        for p in root.iterdir()
-        if p.name.endswith(".sql")
+        (p.name, p.read_text(encoding="utf-8")) for p in root.iterdir() if p.name.endswith(".sql")
     )
     return [(name.removesuffix(".sql"), sql) for name, sql in files]
 
