@@ -9,6 +9,8 @@ import types
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policyledger import pipeline
 from policyledger.errors import IngestError
@@ -317,3 +319,61 @@ def test_figures_in_a_heading_without_body_are_named_in_a_warning(
     assert "壹/一" in result.warnings[1] and "壹/二" not in result.warnings[1]
     stored = conn.execute("SELECT warnings FROM reports").fetchone()[0]
     assert "壹/一" in stored
+
+
+PIECES = (
+    "106 年推動投資 54.4 億元",
+    "較上年成長 82％",
+    "預計 115 年 6 月底前完成 3 座",
+    "輔導 1,260 家廠商",
+    "其中北區 520 家",
+    "裝置容量 1 兆 2,860 億元",
+    "8 月 10 日辦理說明會",
+    "無數字的句子",
+    "再利用率 79.7％",
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3), min_size=1, max_size=3),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_document_cites_exactly(paragraphs: list[list[list[str]]]) -> None:
+    """Whatever the paragraphs say, every stored fact is the report text at its offsets,
+    inside its sentence, and nothing extract finds in a paragraph is lost or doubled."""
+    from policyledger.extract import extract
+
+    head = "壹、測試\n"
+    text = head
+    paras: list[Paragraph] = []
+    for i, sentences in enumerate(paragraphs):
+        start = len(text)
+        sents: list[Sentence] = []
+        for j, clauses in enumerate(sentences):
+            s_text = "，".join(clauses) + "。"
+            sents.append(Sentence(j, len(text), len(text) + len(s_text), s_text))
+            text += s_text
+        paras.append(Paragraph(i, start, len(text), text[start:], tuple(sents)))
+        text += "\n"
+    root = Section("壹", 1, "壹、", 1, "測試", 0, 4, len(text), None, tuple(paras))
+    doc = Document(
+        report_id=hashlib.sha256(text.encode()).hexdigest(),
+        meta=ReportMeta(period="107年3月"),
+        text=text,
+        sections=(root,),
+    )
+    conn = connect(":memory:")
+    result = ingest_document(conn, doc, analysers=())
+    expected = sum(len(extract(p.text, default_year=107).quantities) for p in paras)
+    assert result.quantities == expected
+    rows = conn.execute(
+        'SELECT q.text, q.start, q."end", s.start, s."end" FROM quantities q'
+        " JOIN sentences s ON s.id = q.sentence_id"
+    ).fetchall()
+    assert len(rows) == expected
+    for q_text, q0, q1, s0, s1 in rows:
+        assert text[q0:q1] == q_text and s0 <= q0 and q1 <= s1
