@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Final
 
 from policyledger.extract.lexicon import (
@@ -21,6 +22,7 @@ from policyledger.extract.lexicon import (
     DEADLINE_NOT_BEFORE,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
+    DURATION_YEARS_BELOW,
     RANGE_JOINERS,
     RELATIVE_BRACKET_OFFSET,
     RELATIVE_YEAR_PREFIXES,
@@ -54,6 +56,7 @@ _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
 _BARE_RE = re.compile(rf"(?P<n>{_DIG})")
 _MONTHSPAN_RE = re.compile(rf"{WS}(?P<m1>{_DIG}){WS}月?+{_SP}(?:{_JOIN}){WS}(?P<m2>{_DIG}){WS}月")
+_DAY_LIST_RE = re.compile(rf"{_SP}(?:及|、|與|和|暨){WS}(?P<d>{_DIG}){WS}[日號](?!{_SP}[至到~～])")
 _DAYSPAN_RE = re.compile(
     rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
 )
@@ -129,8 +132,9 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
         if y is None:
             return None
         # 35 年來, 5 年內: a number of years, not a calendar year.
+        # (95 年以來 is "since 2006": only small numbers are read as spans of years.)
         if m.group("rel") is None and (
-            text.startswith(YEAR_DURATION_AFTER, m.end())
+            (text.startswith(YEAR_DURATION_AFTER, m.end()) and n < DURATION_YEARS_BELOW)
             or text[max(0, pos - 2) : pos].endswith(YEAR_DURATION_BEFORE)
         ):
             return None
@@ -208,6 +212,20 @@ def scan_dates(
         rec, nxt = _parse_at(text, s, ctx)
         if rec is not None:
             out.append(rec)
+            # 12月8日及21日: a listed day shares the month and year before it.
+            while rec.type == "date" and rec.granularity == "day" and rec.end_date:
+                lm = _DAY_LIST_RE.match(text, rec.end)
+                if lm is None or not 1 <= _int(lm.group("d")) <= 31:
+                    break
+                d = f"{rec.end_date[:8]}{_int(lm.group('d')):02d}"
+                try:
+                    date.fromisoformat(d)
+                except ValueError:
+                    break
+                ds = lm.start("d")
+                rec = CalendarExpr(text[ds : lm.end()], ds, lm.end(), "date", d, d, "day")
+                out.append(rec)
+                nxt = rec.end
         pos = max(nxt, s + 1)
     return out
 

@@ -502,6 +502,8 @@ UNTIL_WORD: Final = "止"
 AS_OF_WORDS: Final = ("截至", "截止")
 # After a year number these mean it is a duration, not a date (3 年內, 5 年期).
 YEAR_DURATION_AFTER: Final = ("來", "以來", "內", "以內", "之內", "以上", "半")
+# ...but only for numbers below this: 95 年以來 is "since 2006".
+DURATION_YEARS_BELOW: Final = 60
 YEAR_DURATION_BEFORE: Final = ("近", "逾", "約", "長達", "超過", "連續", "歷經", "滿", "每隔", "上")
 QUOTE_OPEN: Final = "「『"
 QUOTE_CLOSE: Final = "」』"
