@@ -24,7 +24,7 @@ _PLAUSIBLE = re.compile(
     r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u22ff\u2460-\u27bf"
     r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
-_LEGACY_CANDIDATES = ("cp950", "big5hkscs", "gb18030")
+_LEGACY_CANDIDATES = ("cp950", "big5hkscs")
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str]:
