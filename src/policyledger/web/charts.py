@@ -14,12 +14,12 @@ from markupsafe import Markup, escape
 
 from policyledger.web.common import num
 
-LABEL_WIDTH = 170
-BAR_AREA = 380
-VALUE_WIDTH = 110
-BAR_HEIGHT = 14
+LABEL_WIDTH = 150
+BAR_AREA = 250
+VALUE_WIDTH = 120
+BAR_HEIGHT = 16
 ROW_GAP = 12
-TOP = 28
+TOP = 30
 
 
 def bar_chart(
@@ -54,13 +54,13 @@ def bar_chart(
             f'<rect class="bar {escape(css)}" x="{x}" y="6" width="12" height="12" rx="2"/>'
             f'<text class="legend" x="{x + 16}" y="16">{escape(label)}</text>'
         )
-        x += 16 + 14 * len(label) + 24
+        x += 16 + 15 * len(label) + 24
     for i, row in enumerate(rows):
         y0 = TOP + i * row_height
         label = f"{row.get('chapter', '')}、{row.get('title', '')}"
         parts.append(
             f'<text class="label" x="{LABEL_WIDTH - 8}" y="{y0 + row_height / 2}"'
-            f' text-anchor="end" dominant-baseline="middle">{escape(_clip(label, 10))}'
+            f' text-anchor="end" dominant-baseline="middle">{escape(_clip(label, 9))}'
             f"<title>{escape(label)}</title></text>"
         )
         for j, (key, series_label, css) in enumerate(series):
