@@ -251,3 +251,22 @@ def test_cue_vocabulary_is_clean() -> None:
         assert words and all(isinstance(w, str) and w.strip() == w and w for w in words), name
         assert len(set(words)) == len(words), name
     assert not set(vocab.FUTURE_CUES) & set(vocab.PAST_CUES)
+
+
+def test_a_programme_period_dates_a_later_target_in_its_paragraph() -> None:
+    from policyledger.commitments.derive import derive_commitments
+
+    first = "持續推動「無自來水地區供水改善計畫第三期（106 年至 109 年）」。"
+    second = "供水受益戶數目標為 4.2 萬戶。"
+    at = len(first) + second.index("4.2")
+    a = SentenceFacts(first, 0, len(first), paragraph_id=1)
+    q = Quantity("4.2 萬戶", at, at + 6, 42000, "count", "萬戶", modality="target")
+    b = SentenceFacts(second, len(first), len(first) + len(second), ((7, q),), paragraph_id=1)
+    assert (first + second)[q.start : q.end] == "4.2 萬戶"
+    (c,) = derive_commitments([a, b], report_id="r", reference="2018-03-31")
+    assert c.deadline is not None and c.deadline.date == "2020-12-31"
+    assert c.deadline.text == "106 年至 109 年" and c.flags == ()
+    # In another paragraph the programme's period does not carry over.
+    other = SentenceFacts(second, b.start, b.end, ((7, q),), paragraph_id=2)
+    (d,) = derive_commitments([a, other], report_id="r", reference="2018-03-31")
+    assert d.deadline is None and d.flags == ("no_deadline",)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policyledger.commitments import vocab
 from policyledger.commitments.calendar import (
@@ -306,13 +306,49 @@ def commitments_in_sentence(
     return out
 
 
+_PROGRAMME_SPAN = re.compile(r"[（(]\s*(\d{2,3})\s*年\s*[至到~～－-]\s*(\d{2,3})\s*年\s*[)）]")
+
+
+def programme_period(facts: SentenceFacts, reference: str | None) -> Deadline | None:
+    """A programme's period written in brackets after its name, 「無自來水地區供水改善計畫
+    第三期（106 年至 109 年）」, when it ends after the report: its end is the deadline of
+    the programme's targets stated later in the same paragraph."""
+    found = None
+    for m in _PROGRAMME_SPAN.finditer(facts.text):
+        end = f"{int(m.group(2)) + 1911}-12-31"
+        if reference is None or end >= month_start(reference):
+            start = facts.start + m.start() + 1
+            text = m.group(0)[1:-1]
+            found = Deadline(
+                end, end[:5] + "01-01", text, "range_end", "year", start, start + len(text)
+            )
+    return found
+
+
 def derive_commitments(
     sentences: Iterable[SentenceFacts], *, report_id: str, reference: str | None
 ) -> list[Commitment]:
-    """All commitments of a report, in text order."""
+    """All commitments of a report, in text order.
+
+    A target stated as a 目標 without a date of its own takes the period of the programme
+    named earlier in its paragraph (see :func:`programme_period`).
+    """
     out: list[Commitment] = []
+    programme: tuple[int | None, Deadline | None] = (None, None)
     for facts in sentences:
-        out.extend(commitments_in_sentence(facts, report_id=report_id, reference=reference))
+        if programme[0] != facts.paragraph_id:
+            programme = (facts.paragraph_id, None)
+        found = commitments_in_sentence(facts, report_id=report_id, reference=reference)
+        period = programme[1]
+        if period is not None:
+            found = [
+                replace(c, deadline=period, flags=())
+                if c.flags == ("no_deadline",) and "目標" in c.subject
+                else c
+                for c in found
+            ]
+        out.extend(found)
+        programme = (facts.paragraph_id, programme_period(facts, reference) or period)
     return out
 
 
