@@ -122,6 +122,8 @@ def test_inline_enumeration_at_a_line_start_is_not_a_heading() -> None:
 def test_a_new_level_must_start_at_one() -> None:
     # Only chapters (壹、) may start anywhere: an excerpt can begin at 參、.
     assert paths("參、國防\n（三）甲。\n一、乙") == ["參", "參/一"]
+    # An excerpt without chapters may begin mid-list.
+    assert paths("前言。\n三、丙\n四、丁") == ["三", "四"]
 
 
 def test_numbering_gap_is_a_warning() -> None:

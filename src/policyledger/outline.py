@@ -15,8 +15,9 @@ Input is cleaned text (``policyledger.ingest.clean``): one paragraph or heading 
 A line that starts with a marker is a heading only if its number fits: the next number
 at an open level, or 1 for a level not yet open under the current parent. This is what
 keeps an inline enumeration that a line break put at a line start
-(``積極辦理（1）…；（2）…；`` / ``（3）…``) from becoming a heading. Gaps and restarts in
-the numbering are accepted and reported as warnings.
+(``積極辦理（1）…；（2）…；`` / ``（3）…``) from becoming a heading. Chapters (壹、) and
+the document's first heading may start at any number, since an excerpt can begin
+mid-list. Gaps and restarts in the numbering are accepted and reported as warnings.
 
 Heading titles. A heading line may carry body text:
 
@@ -289,7 +290,7 @@ def build_outline(text: str, spans: tuple[tuple[int, SourceSpan], ...] = ()) -> 
         # A flattened table row (cells joined by " | ") keeps its row labels (一、稅捐,
         # (一)關稅) out of the outline.
         marker = None if _TABLE_CELL in line else match_marker(line)
-        if marker is None or not _fits(marker, stack, warnings):
+        if marker is None or not _fits(marker, stack, warnings, first=not roots):
             add_paragraph(line_start, line_end)
             continue
         while stack and stack[-1].marker.level >= marker.level:
@@ -321,12 +322,13 @@ def build_outline(text: str, spans: tuple[tuple[int, SourceSpan], ...] = ()) -> 
     return Outline(tuple(r.freeze() for r in roots), tuple(preamble), tuple(warnings))
 
 
-def _fits(marker: Marker, stack: list[_Node], warnings: list[str]) -> bool:
+def _fits(marker: Marker, stack: list[_Node], warnings: list[str], *, first: bool) -> bool:
     """Does ``marker`` continue the numbering? Record gaps and restarts as warnings."""
     same = next((n for n in reversed(stack) if n.marker.level == marker.level), None)
     if same is None:
-        # A new level that does not start at 1 is an enumeration inside a sentence.
-        return marker.number == 1 or marker.level == 1
+        # A new level that does not start at 1 is an enumeration inside a sentence,
+        # except for chapters and the very first heading: an excerpt may begin anywhere.
+        return marker.number == 1 or marker.level == 1 or first
     expected = same.marker.number + 1
     if marker.number == expected:
         return True
