@@ -167,8 +167,8 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
         return "target"
     for nm in _NEAR_CUE_RE.finditer(before, max(0, len(before) - TARGET_NEAR_REACH - 4)):
         gap = before[nm.end() :]
-        # 目標達成率 111.62%: the rate of reaching a goal is a result.
-        if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() for c in gap) and "率" not in gap:
+        # 目標達成率 111.62%, 達成預定目標的 34.62%: how far a goal was reached is a result.
+        if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() or c in "率的之" for c in gap):
             return "target"
     t = layout.last_in(layout.target_ends, s + 1, start)
     if t < 0:
@@ -213,7 +213,8 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
     if best < 0:
         return "level", 1
     gap = window[best:].strip()
-    if len(gap) > CHANGE_GAP:
+    # 節電率達 20%: a rate named after the verb is a level, not the change itself.
+    if len(gap) > CHANGE_GAP or "率" in gap:
         return "level", 1
     if any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
         return "level", 1

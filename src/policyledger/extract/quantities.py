@@ -43,6 +43,7 @@ _RATE_PREFIXES: Final = tuple(
     )
 )
 _SPACE: Final = " \t\u3000"
+_SPACE_OR_BREAK: Final = " \t\u3000\r\n"
 _CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS: Final = tuple(sorted(RANGE_JOINERS, key=len, reverse=True))
 # Codes whose whole-number figures are exact when written in full (6,438 人, 60 天).
@@ -146,7 +147,7 @@ def _blocked_before(text: str, start: int) -> bool:
 def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
     """(new start, currency code, rate) from 美金 / 新臺幣 / 每日 written just before."""
     j = start
-    while j > 0 and text[j - 1] in _SPACE:
+    while j > 0 and text[j - 1] in _SPACE_OR_BREAK:
         j -= 1
     if not text.endswith(_PREFIX_WORDS, 0, j):
         return start, None, None
