@@ -217,3 +217,19 @@ def test_2018_has_no_furniture_in_any_title_or_paragraph(report_2018: Path) -> N
             assert not furniture.search(p.text), (s.path, p.text)
             # In the PDF-extracted text a paragraph is whole: it ends a sentence.
             assert p.text[-1] in "。：；", (s.path, p.text[-30:])
+
+
+def test_2018_heading_with_body_on_the_same_line(report_2018: Path) -> None:
+    doc = load_document(report_2018)
+    sections = {s.path: s for s in doc.all_sections()}
+    sand = sections["拾貳/三"]  # 三、 106 年砂石需求量為 6,573 萬公噸，107 年規劃供應量 9,289 萬公…
+    assert sand.title == "106 年砂石需求量為 6,573 萬公噸"
+    assert sand.paragraphs[0].text.startswith(
+        "106 年砂石需求量為 6,573 萬公噸，107 年規劃供應量 9,289 萬公噸（內含庫存）"
+    )
+    assert sand.paragraphs[0].text.endswith("平抑砂石價格。")
+    label = sections["壹/一/（一）/1"]  # 1、 連結在地：臺中市政府規劃…
+    assert label.title == "連結在地"
+    assert label.paragraphs[0].text.startswith(
+        "臺中市政府規劃神岡豐洲科技工業園區第二期為智慧機械園區"
+    )
