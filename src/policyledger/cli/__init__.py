@@ -68,7 +68,7 @@ def friendly(fn: Callable[P, R]) -> Callable[P, R]:
             # `policyledger facts … | head`: the reader left; that is not an error.
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except Exception as exc:  # noqa: BLE001 - last line of defence against tracebacks
+        except Exception as exc:  # the last line of defence against tracebacks
             if os.environ.get("POLICYLEDGER_DEBUG"):
                 raise
             raise fail(f"unexpected {type(exc).__name__}: {exc} (set POLICYLEDGER_DEBUG=1 for details)", 2) from None
