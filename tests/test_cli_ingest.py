@@ -131,7 +131,15 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, demo_copy: Pat
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     one_line_error(run("ingest", str(empty), "--db", str(db)))
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM reports").fetchone()[0] == 0
+    # The ledger this failed first ingest would have created is not left behind …
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.txt", "empty.txt"]
+    both = run("ingest", str(empty), str(empty), "--db", str(db))
+    assert both.exit_code == 1 and both.stderr.count("錯誤 error: ") == 2  # one line per file
+    assert not db.exists()
+    # … but an existing one is never removed.
+    assert run("ingest", str(demo_copy), "--db", str(db)).exit_code == 0
+    one_line_error(run("ingest", str(empty), "--db", str(db)))
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM reports").fetchone()[0] == 1
 
 
 def test_reports_table_and_json(tiny_db: Path) -> None:

@@ -80,23 +80,43 @@ def ingest_command(
         if not f.is_file():
             what = "是資料夾 is a directory" if f.is_dir() else "檔案不存在 no such file"
             raise QueryError(f"{f}: {what}")
-    failures = 0
+    ledger = resolve_db(db)
+    fresh = not ledger.exists()
+    stored = 0
+    try:
+        stored = _ingest_files(files, meta, db)
+    finally:
+        if fresh and stored == 0:
+            # The ledger was created by this command and nothing landed in it: leave no
+            # empty database behind for a failed first ingest.
+            for leftover in (ledger, *(ledger.with_name(ledger.name + s) for s in _SIDECARS)):
+                leftover.unlink(missing_ok=True)
+    if stored < len(files):
+        raise typer.Exit(1)
+
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _ingest_files(files: list[Path], meta: ReportMeta | None, db: Path | None) -> int:
+    """Ingest each file in its own transaction; return how many are now stored (new or
+    unchanged). Errors of a single file propagate; in a batch they are printed."""
+    ok = 0
     with open_ledger(db) as conn:
         if len(files) == 1:
             result = ingest_path(conn, files[0], meta=meta)
             typer.echo(_summary(result))
             for note in _notes(result):
                 typer.echo(note, err=True)
-            return
+            return 1
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        console = Console(stderr=True)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=console,
+            console=Console(stderr=True),
             transient=True,
         ) as progress:
             task = progress.add_task("讀入 ingesting", total=len(files))
@@ -107,17 +127,16 @@ def ingest_command(
                 except PolicyLedgerError as exc:
                     # One bad file does not undo the good ones (each is its own
                     # transaction); it is reported and the exit code says so.
-                    failures += 1
                     progress.console.print(
                         f"錯誤 error: {exc}", markup=False, highlight=False, soft_wrap=True
                     )
                 else:
+                    ok += 1
                     typer.echo(_summary(result))
                     for note in _notes(result):
                         progress.console.print(note, markup=False, highlight=False, soft_wrap=True)
                 progress.advance(task)
-    if failures:
-        raise typer.Exit(1)
+    return ok
 
 
 @app.command("reports")
