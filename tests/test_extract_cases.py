@@ -237,6 +237,40 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("35年", 35, "year", {"qualifier": "approx"})],
         [],
     ),
+    (
+        "ey-2009h1-report.txt",
+        "最高以年利率百分之二予以利息補",
+        [("百分之二", 2, "%", {"qualifier": "at_most"})],
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "辦理95學年度榮民就讀",
+        [],
+        [("95學年度", "date", "2006-01-01", "2006-12-31")],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "因應日本311大地震嚴重災情",
+        [],  # the name of an event, not 311 of anything
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "輔導辦理台灣百年體育人物",
+        [],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "(１)本期暴力案件發生3,536件，較97年同期減少629件(-15.10%)",
+        [
+            ("3,536件", 3536, "count", {"role": "level", "modality": "actual"}),
+            ("629件", -629, "count", {"role": "change"}),
+            ("-15.10%", -15.1, "%", {"role": "change"}),
+        ],
+        [("97年", "date", "2008-01-01", "2008-12-31")],
+    ),
 ]
 
 

@@ -126,6 +126,9 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "學分": ("other", 1.0),
 }
 
+# Written before its number: 百分之二 is 2 %.
+PERCENT_WORD: Final = "百分之"
+
 # Measure words: the canonical code is "count" and raw_unit keeps the word.
 MEASURE_WORDS: Final[tuple[str, ...]] = (
     "人次",
@@ -493,6 +496,8 @@ YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
     "首季": (1, 3),
 }
 # After 年: the last day of that year (106 年底).
+# 95學年度: a school year, dated here by its calendar year like 95 年度.
+SCHOOL_YEAR_WORD: Final = "學年度"
 YEAR_END_SUFFIXES: Final = ("底", "終")
 DEADLINE_SUFFIXES: Final = ("以前", "之前", "前")
 # 2006年前3季, 95年前半年: here 前 starts "the first …", not a deadline.

@@ -16,6 +16,7 @@ from policyledger.extract.lexicon import (
     LONE_CHINESE_NUMERALS_REJECTED,
     MEASURE_WORD_BAD_AFTER,
     MEASURE_WORDS,
+    PERCENT_WORD,
     QUALIFIER_INFIXES,
     QUALIFIER_SUFFIXES,
     RANGE_JOINERS,
@@ -191,6 +192,11 @@ def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]
             raw = text[s:e].rstrip()
             e = s + len(raw)
         written = m.group() if e == m.end() else text[s:e]
+        if text[max(0, s - 8) : s].rstrip(_SPACE).endswith(PERCENT_WORD):
+            pq = _percent_in_words(text, s, written.rstrip(), layout)
+            if pq is not None:
+                out.append(pq)
+            continue
         if not _may_have_unit(text, s + len(written.rstrip())):
             continue
         q = _quantity(text, s, e, written, layout)
@@ -238,6 +244,42 @@ def _range_end(text: str, pos: int) -> tuple[Numeral, _Unit] | None:
         return None
     u2 = _read_unit(text, m2.start() + len(written), num2)
     return None if u2 is None else (num2, u2)
+
+
+def _suffix_qualifier(text: str, end: int) -> str | None:
+    """以上 / 以下 / 左右 … right after the figure (spaces allowed)."""
+    p = end
+    while p < len(text) and p - end < 2 and text[p] in _SPACE:
+        p += 1
+    if not text.startswith(_SUFFIX_WORDS, p):
+        return None
+    return next(q for w, q in QUALIFIER_SUFFIXES.items() if text.startswith(w, p))
+
+
+def _percent_in_words(text: str, s: int, written: str, layout: Layout) -> Quantity | None:
+    """百分之二 = 2 %, 百分之 15 = 15 %."""
+    try:
+        num = parse_chain(written)
+    except (ValueError, KeyError):
+        return None
+    lead = text[max(0, s - 8) : s]
+    start = s - (len(lead) - len(lead.rstrip(_SPACE))) - len(PERCENT_WORD)
+    end = s + len(written)
+    role, sign = role_and_sign(text, start, is_count=False)
+    qualifier = prefix_qualifier(text, start) or "exact"
+    qualifier = _suffix_qualifier(text, end) or qualifier
+    return Quantity(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=sign * num.value,
+        unit="%",
+        raw_unit=PERCENT_WORD,
+        qualifier=qualifier,
+        role=role,
+        modality=modality(text, start, end, structural=False, layout=layout),
+        precision=0.5 * num.step,
+    )
 
 
 def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quantity | None:
@@ -316,8 +358,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
             if v2 > value:
                 value_max, end = v2, found[1].end
     qualifier = unit.infix_qualifier or prefix_qualifier(text, start) or "exact"
-    if text.startswith(_SUFFIX_WORDS, end):
-        qualifier = next(q for w, q in QUALIFIER_SUFFIXES.items() if text.startswith(w, end))
+    qualifier = _suffix_qualifier(text, end) or qualifier
     if code == "year" and text.startswith("內", end):
         end += 1
     is_count = code == "count"
