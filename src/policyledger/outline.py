@@ -28,8 +28,9 @@ Heading titles. A heading line may carry body text:
   sentence is longer than 40 characters; the first paragraph is the *whole* line after
   the marker, title included, because its figures must stay in a paragraph for
   extraction.
-* ``一、 推動重點產業創新發展`` — no colon and no 。/；: the whole line is the title and
-  there is no paragraph.
+* ``一、 推動重點產業創新發展`` — no colon and no 。/；, at most 40 characters: the
+  whole line is the title and there is no paragraph. A longer line without 。 (``…其修正
+  重點如下：``) is treated as a sentence.
 """
 
 from __future__ import annotations
@@ -360,14 +361,18 @@ def _split_heading(line: str, body: int) -> tuple[str, int, int | None]:
         return title, after, (after if line[after:].strip() else None)
     stop = _top_level_index(rest, _SENTENCE_END)
     if stop is None:
-        return rest.strip(), len(line.rstrip()), None
+        whole = rest.rstrip()
+        if len(whole) <= _LONG_TITLE:
+            return whole.rstrip("：:").strip(), len(line.rstrip()), None
+        # A long line without 。 (``…修正重點如下：``) is a sentence, not a title.
+        stop = len(whole)
     if stop > _LONG_TITLE:
         # A long opening sentence makes a poor title; its first clause names the item.
         comma = _top_level_index(rest[:stop], "，,")
         if comma is not None and rest[:comma].strip():
             return rest[:comma].strip(), body + comma, body
     title = rest[:stop].strip()
-    return title, body + stop + 1, body
+    return title, min(body + stop + 1, len(line.rstrip())), body
 
 
 def _top_level_index(text: str, chars: str, limit: int | None = None) -> int | None:
@@ -380,11 +385,11 @@ def _top_level_index(text: str, chars: str, limit: int | None = None) -> int | N
             stack.pop()
         elif ch in chars and not stack:
             if (
-                ch == ":"
+                ch in ":,"
                 and 0 < i < len(text) - 1
                 and text[i - 1].isdigit()
                 and text[i + 1].isdigit()
             ):
-                continue  # a clock time (8:30), not a label
+                continue  # a clock time (8:30) or a thousands separator (6,573)
             return i
     return None
