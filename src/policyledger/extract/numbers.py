@@ -115,7 +115,8 @@ def parse_chain(s: str) -> Numeral:
     # A magnitude ends the chain only when written last; otherwise the digits after it
     # are units of the final group.
     total += group
-    return Numeral(total, step, last_mag, chinese)
+    # 1 兆 7,955.51 億 is exact in decimal but not in binary: keep 15 significant digits.
+    return Numeral(float(f"{total:.15g}"), float(f"{step:.15g}"), last_mag, chinese)
 
 
 def parse_number(s: str) -> float:

@@ -161,11 +161,24 @@ def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
     return start, None, None
 
 
+def _tidy(x: float) -> float:
+    """75.1 × 10⁸ is 7510000000, not 7509999999.999999: drop binary noise past 15 digits."""
+    return float(f"{x:.15g}")
+
+
 def _precision(num: Numeral, unit: _Unit, qualifier: str) -> float:
-    scale = unit.factor
-    if unit.code in _EXACT_CODES and num.step == 1.0 and qualifier == "exact":
+    """Half-width of the interval the printed digits allow, in the canonical unit."""
+    step = num.step
+    if qualifier != "exact" and step >= 1.0 and num.value:
+        # 約 3,000 人: a round figure given as approximate is good to its last
+        # non-zero digit (±500), not to the unit.
+        units = round(num.value / step)
+        while units and units % 10 == 0:
+            units //= 10
+            step *= 10
+    elif unit.code in _EXACT_CODES and step == 1.0:
         return 0.0
-    return 0.5 * num.step * scale
+    return _tidy(0.5 * step * unit.factor)
 
 
 def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
@@ -312,7 +325,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         if found is None:
             return None
         num2, unit = found
-        range_first = num.value * unit.factor
+        range_first = _tidy(num.value * unit.factor)
         num = replace(num2, value=num.value)
         unit = replace(unit, raw=unit.raw)
     # 兩千元 reads as money only with a magnitude; 三元 is too often part of a name.
@@ -324,7 +337,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         return None
     if text.startswith("分之", unit.end):
         return None
-    value = num.value * unit.factor
+    value = _tidy(num.value * unit.factor)
     end = unit.end
     raw_unit = unit.raw
     code = unit.code
@@ -349,12 +362,12 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
     # Ranges: 10~12 場, 200 瓩至 400 瓩.
     value_max: float | None = None
     if range_first is not None:
-        value_max = num2.value * unit.factor
+        value_max = _tidy(num2.value * unit.factor)
         value = range_first
     else:
         found = _range_end(text, end)
         if found is not None and found[1].code == unit.code:
-            v2 = found[0].value * found[1].factor
+            v2 = _tidy(found[0].value * found[1].factor)
             if v2 > value:
                 value_max, end = v2, found[1].end
     qualifier = unit.infix_qualifier or prefix_qualifier(text, start) or "exact"
