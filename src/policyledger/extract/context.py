@@ -131,12 +131,28 @@ _CHANGE_RE: Final = _alternation(_CHANGE_WORDS)
 _POST_CUE_OFFSET: Final = 4
 
 
+_BLANKS: Final = frozenset(" \t\u3000\r\n")
+
+
+def _window_back(text: str, start: int, reach: int, stops: frozenset[str]) -> str:
+    """Up to ``reach`` characters before ``start``, stopping at ``stops``, with spaces and
+    PDF line breaks left out (超\n\n過 100 家 still reads 超過)."""
+    out: list[str] = []
+    j = start
+    floor = max(0, start - 3 * reach)
+    while j > floor and len(out) < reach:
+        c = text[j - 1]
+        if c in stops:
+            break
+        if c not in _BLANKS:
+            out.append(c)
+        j -= 1
+    return "".join(reversed(out))
+
+
 def prefix_qualifier(text: str, start: int) -> str | None:
     """約 / 逾 / 至少 … written shortly before the figure (合計約占總額 76.7％)."""
-    lo = start
-    while lo > 0 and start - lo < QUALIFIER_REACH and text[lo - 1] not in QUALIFIER_STOPS:
-        lo -= 1
-    window = text[lo:start]
+    window = _window_back(text, start, QUALIFIER_REACH, QUALIFIER_STOPS)
     found: str | None = None
     for m in _QUALIFIER_RE.finditer(window):
         word, i = m.group(), m.start()
@@ -192,10 +208,7 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
         j -= 1
     if j >= 0 and text[j] in "+-＋－" and j > 0 and text[j - 1] in "(（":
         return "change", (-1 if text[j] in "-－" else 1)
-    lo = start
-    while lo > 0 and start - lo < CHANGE_REACH and text[lo - 1] not in CLAUSE_ENDS:
-        lo -= 1
-    window = text[lo:start]
+    window = _window_back(text, start, CHANGE_REACH, CLAUSE_ENDS)
     best = -1
     sign = 1
     verb = ""

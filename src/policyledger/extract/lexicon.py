@@ -325,7 +325,6 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
     "以下": "under",
     "以內": "under",
     "左右": "approx",
-    "上下": "approx",
     "有餘": "over",
     "多": "over",
 }
