@@ -127,6 +127,11 @@ def test_section_neighbours_and_demo_report(
     page.wait_for_url("**/sections/**")
     assert page.locator("h1").inner_text() != ""
     page.goto(f"{live_server}/")
-    page.get_by_role("link", name="產業創新部 115 年 3 月業務報告").click()
+    (demo,) = [
+        r
+        for r in page.request.get(f"{live_server}/api/reports").json()
+        if r["file_name"] == "demo-report.txt"
+    ]
+    page.get_by_role("link", name=demo["title"] or demo["file_name"], exact=True).click()
     page.wait_for_url("**/reports/*")
     page.screenshot(path=str(artifacts_dir / "demo-report.png"), full_page=True)
