@@ -249,6 +249,20 @@ class _Writer:
         self.counts = _Counts()
         self.year = default_year(doc.meta)
         self._span_keys = [k for k, _ in doc.spans]
+        self._headings: dict[int, Extraction] = {}
+        self._para_dates: dict[int, tuple[CalendarExpr, ...]] = {}
+
+    def _heading_facts(self, sec: Section) -> Extraction:
+        """What ``extract`` finds in a section's heading (document offsets), computed once:
+        both the period fallback and the heading-figure warning ask for it."""
+        found = self._headings.get(sec.start)
+        if found is None:
+            from policyledger.extract import extract
+
+            heading = self.doc.text[sec.start : sec.heading_end]
+            found = extract(heading, default_year=self.year).shifted(sec.start)
+            self._headings[sec.start] = found
+        return found
 
     def _next_id(self, table: str) -> int:
         row = self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()
@@ -292,17 +306,17 @@ class _Writer:
         not part of any paragraph (``（1）台9線拓寬 65公里`` with no body under it) has
         figures the ledger cannot store. Say so instead of dropping them silently.
         """
-        from policyledger.extract import extract
-
         missed: list[str] = []
         count = 0
         for sec in self.doc.all_sections():
             heading = self.doc.text[sec.start : sec.heading_end]
-            if not any(ch.isdigit() for ch in heading):
+            # The marker's own digits (``1、``, ``（2）``) are no figure.
+            title = heading.removeprefix(sec.marker)
+            if not any(ch.isdigit() for ch in title):
                 continue
             if any(p.start < sec.heading_end and p.end > sec.start for p in sec.paragraphs):
                 continue
-            n = len(extract(heading, default_year=self.year).quantities)
+            n = len(self._heading_facts(sec).quantities)
             if n:
                 count += n
                 missed.append(sec.path)
@@ -402,6 +416,7 @@ class _Writer:
             if para.sentences:
                 found = extract(text[para.start : para.end], default_year=self.year)
                 facts = found.shifted(para.start)
+                self._para_dates[para.start] = facts.dates
                 self._facts(
                     facts,
                     para,
@@ -512,6 +527,19 @@ class _Writer:
                 )
             )
 
+    def _heading_dates_from_body(self, sec: Section) -> tuple[CalendarExpr, ...] | None:
+        """The heading's dates as already found in the paragraph that contains the heading
+        text (``1、 106 年推動…`` is heading and body at once), or None if no paragraph
+        extracted so far holds all of it but the marker."""
+        text = self.doc.text
+        for p in sec.paragraphs:
+            if p.start in self._para_dates and p.end >= sec.heading_end:
+                uncovered = text[sec.start : p.start]
+                if uncovered.startswith(sec.marker) and not uncovered[len(sec.marker) :].strip():
+                    dates = self._para_dates[p.start]
+                    return tuple(d for d in dates if d.start < sec.heading_end)
+        return None
+
     def _heading_period(
         self,
         chain: list[Section],
@@ -523,13 +551,14 @@ class _Writer:
         precedes the figure counts: an item's heading is often its own first sentence,
         and a year later in it (``…其中 5 家已規劃於 116 年申請上櫃``) is not the period
         of a figure earlier in it."""
-        from policyledger.extract import extract
-
         for sec in chain:
             if sec.start not in cache:
                 heading = self.doc.text[sec.start : sec.heading_end]
-                if "年" in heading or "月" in heading:
-                    found = extract(heading, default_year=self.year).shifted(sec.start).dates
+                found = self._heading_dates_from_body(sec)
+                if found is not None:
+                    cache[sec.start] = tuple(sorted(found, key=lambda d: d.end))
+                elif "年" in heading or "月" in heading:
+                    found = self._heading_facts(sec).dates
                     cache[sec.start] = tuple(sorted(found, key=lambda d: d.end))
                 else:
                     # Every calendar expression names a year or a month; most headings
