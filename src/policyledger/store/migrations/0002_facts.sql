@@ -22,6 +22,8 @@ CREATE TABLE quantities (
 );
 CREATE INDEX quantities_report ON quantities(report_id, unit, modality);
 CREATE INDEX quantities_sentence ON quantities(sentence_id);
+-- A section page reads the facts of its paragraphs (store.queries.get_section).
+CREATE INDEX quantities_paragraph ON quantities(paragraph_id);
 
 CREATE TABLE dates (
     id           INTEGER PRIMARY KEY,
@@ -39,3 +41,4 @@ CREATE TABLE dates (
 );
 CREATE INDEX dates_report ON dates(report_id);
 CREATE INDEX dates_sentence ON dates(sentence_id);
+CREATE INDEX dates_paragraph ON dates(paragraph_id);
