@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from policyledger.errors import IngestError
+from policyledger.errors import IngestError, NotFound
 from policyledger.models import (
     CalendarExpr,
     Document,
@@ -132,7 +132,7 @@ def stored_result(conn: sqlite3.Connection, report_id: str) -> IngestResult:
         "SELECT title, file_name, warnings FROM reports WHERE id = ?", (report_id,)
     ).fetchone()
     if row is None:
-        raise IngestError(None, f"report {report_id} is not stored")
+        raise NotFound(f"找不到報告 {report_id} (no such report)")
 
     def count(table: str) -> int:
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (report_id,))
