@@ -151,10 +151,11 @@ DENSE = ["106年", "1至", "1~", "1年1月1日至", "3 萬 3,543 人次，"]
 
 @pytest.mark.parametrize("unit", DENSE)
 def test_linear_on_text_made_of_facts(unit: str) -> None:
-    small = unit * (25_000 // len(unit))
-    big = unit * (100_000 // len(unit))
-    t_small = max(_cpu_seconds(small), 1e-3)
-    t_big = _cpu_seconds(big)
+    small = unit * (12_500 // len(unit))
+    big = unit * (50_000 // len(unit))
+    # Best of two runs: a busy CI machine slows single runs, never speeds them up.
+    t_small = max(min(_cpu_seconds(small), _cpu_seconds(small)), 1e-3)
+    t_big = min(_cpu_seconds(big), _cpu_seconds(big))
     assert t_big < 3.0
     # Four times the text: about four times the time (quadratic would be sixteen).
-    assert t_big / t_small < 7.0
+    assert t_big / t_small < 8.0
