@@ -137,8 +137,11 @@ def _blocked_before(text: str, start: int) -> bool:
     if j < 0:
         return False
     c = text[j]
-    if c in "第前":
+    if c == "第":
         return True
+    # 前 5 名 is a rank, but 提前 5 年 / 之前 3 天 are spans of time.
+    if c == "前":
+        return not (j > 0 and text[j - 1] in "提之以日年月")
     if c.isascii() and (c.isalpha() or c in "-_/.#"):
         # (-15.21%) is a signed change, not a code.
         return not (c == "-" and j > 0 and text[j - 1] in "(（")
