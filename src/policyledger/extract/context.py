@@ -26,6 +26,8 @@ from policyledger.extract.lexicon import (
     INCREASE_WORDS,
     LATER_CLAUSE_ACTUAL_CUES,
     LEVEL_AFTER_CHANGE,
+    QUALIFIER_GAP,
+    QUALIFIER_GAPS,
     QUALIFIER_PREFIXES,
     QUALIFIER_REACH,
     SHORT_VERB_GAPS,
@@ -160,6 +162,11 @@ def prefix_qualifier(text: str, start: int) -> str | None:
         if word == "近" and (window[i + 1 :].strip() or (i > 0 and window[i - 1] in "將接附最鄰")):
             continue
         if word == "約" and i > 0 and window[i - 1] in APPROX_YUE_BAD_BEFORE:
+            continue
+        # 突破類 21 案: most qualifiers stand right before the figure; 約 and the bounds
+        # may name what they qualify first (約占總額 76.7%, 最高貸款額度 50 萬元).
+        gap = len(window) - m.end()
+        if gap > QUALIFIER_GAPS.get(word, QUALIFIER_GAP):
             continue
         found = QUALIFIER_PREFIXES[word]
     return found

@@ -330,6 +330,11 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
 }
 # 約 is "about" except inside words (合約, 契約, 節約, 預約).
 APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
+# Characters allowed between a qualifier word and its figure (spaces not counted).
+QUALIFIER_GAP: Final = 1
+QUALIFIER_GAPS: Final[dict[str, int]] = {
+    "約": 4, "大約": 4, "最高": 4, "最低": 4, "上限": 4, "至多": 4, "至少": 4, "不超過": 3,
+}  # fmt: skip
 # How far before a number a qualifier word may stand (合計約占總額 76.7％).
 QUALIFIER_REACH: Final = 6
 
@@ -388,6 +393,9 @@ TARGET_CUES: Final = (
     "預估",
     "預訂",
     "可望",
+    "完成後",
+    "完工後",
+    "建成後",
     "規劃",
     "計畫於",
     "計劃於",
