@@ -10,12 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from policyledger.cli import app, friendly
-from policyledger.errors import PolicyLedgerError
+from policyledger.errors import EncodingError, IngestError, QueryError
 from policyledger.extract import extract
-
-
-class ExtractInputError(PolicyLedgerError):
-    """The file given to ``policyledger extract`` cannot be read."""
 
 
 def _read(source: str) -> str:
@@ -25,11 +21,11 @@ def _read(source: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ExtractInputError(f"{source}: 找不到檔案 file not found") from None
+        raise IngestError(path, "找不到檔案 file not found") from None
     except UnicodeDecodeError:
-        raise ExtractInputError(f"{source}: 不是 UTF-8 文字檔 not UTF-8 text") from None
+        raise EncodingError(path, "不是 UTF-8 文字檔 not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
-        raise ExtractInputError(f"{source}: {exc.strerror}") from None
+        raise IngestError(path, exc.strerror or str(exc)) from None
 
 
 def _jsonl_line(line: str) -> dict[str, Any]:
@@ -43,7 +39,10 @@ def _jsonl_line(line: str) -> dict[str, Any]:
     if not isinstance(text, str):
         return {"id": obj.get("id"), "error": 'missing string field "text"'}
     year = obj.get("default_year")
-    result = extract(text, default_year=year if isinstance(year, int) else None)
+    try:
+        result = extract(text, default_year=year if isinstance(year, int) else None)
+    except Exception as exc:  # one bad line must not stop the stream
+        return {"id": obj.get("id"), "error": f"{type(exc).__name__}: {exc}"}
     return {"id": obj.get("id"), **result.to_dict()}
 
 
@@ -76,6 +75,6 @@ def extract_command(
             out.flush()
         return
     if file is None:
-        raise ExtractInputError("請給檔案或 - ；give a FILE, - for stdin, or --jsonl")
+        raise QueryError("請給檔案或 - ；give a FILE, - for stdin, or --jsonl")
     result = extract(_read(file), default_year=default_year)
     typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
