@@ -545,3 +545,24 @@ def test_rounded_shares_are_never_inconsistent(total: float, fraction: float) ->
     text = f"投資金額 {t:.1f} 億美元。其中某國 {pp:.1f} 億美元（{s:.1f}％）。"
     p = passage(text, usd(f"{t:.1f} 億美元", t), usd(f"{pp:.1f} 億美元", pp), pct(f"{s:.1f}％", s))
     assert {c.verdict for c in check_passage(p)} <= {"consistent"}
+
+
+def test_long_paragraphs_stay_fast() -> None:
+    import time
+
+    unit = "辦理 12 場（北區 5 場、南區 7 場），合計 12 場，其中甲占 40％，達成率 90％，"
+    repeat = 20_000 // len(unit)
+    text = unit * repeat
+    figs: list[dict[str, Any]] = []
+    for _ in range(repeat):
+        figs += [jian("12 場", 12, "場"), jian("5 場", 5, "場"), jian("7 場", 7, "場")]
+        figs += [jian("12 場", 12, "場"), pct("40％", 40.0), pct("90％", 90.0)]
+    p = passage(text, *figs)
+    began = time.monotonic()
+    checks = check_passage(p)
+    assert time.monotonic() - began < 15
+    assert checks and {c.verdict for c in checks} == {"consistent"}
+    plain = "經濟部推動產業創新，" * 10_000  # 10⁵ characters, no figures
+    began = time.monotonic()
+    assert check_passage(passage(plain)) == []
+    assert time.monotonic() - began < 5

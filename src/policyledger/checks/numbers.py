@@ -7,6 +7,7 @@ the extractor supplied it; otherwise it is derived here from the text as printed
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policyledger.checks.model import Fact, Interval
 from policyledger.checks.vocab import PERCENT_UNITS
@@ -59,7 +60,11 @@ def precision_of(q: Quantity) -> float:
 
 def interval_of(fact: Fact, *, approx: bool = False) -> Interval:
     """The interval a fact stands for; 約 (its qualifier, or ``approx``) widens it."""
-    q = fact.quantity
+    return _interval(fact.quantity, approx)
+
+
+@lru_cache(maxsize=8192)
+def _interval(q: Quantity, approx: bool) -> Interval:
     half = precision_of(q)
     if approx or q.qualifier == "approx":
         half += max(half, APPROX_RELATIVE * abs(q.value))

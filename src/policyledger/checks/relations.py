@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policyledger.checks import vocab
 from policyledger.checks.model import Check, Fact, Interval, Passage
@@ -34,22 +35,37 @@ _CLOSE = "）)"
 # --- text geometry -----------------------------------------------------------------------
 
 
+# How far a search for parts, totals or rate inputs looks from its anchor. Real sentences
+# are far shorter; the cap keeps a pathological paragraph (10⁵ characters with no 。)
+# linear instead of quadratic.
+WINDOW = 400
+
+
 @dataclass(frozen=True, slots=True)
 class _Geometry:
-    """Offsets of sentences, clauses and brackets in one passage (document offsets)."""
+    """Sentences, clauses, brackets and facts of one passage, indexed once so that every
+    lookup is a bisection or an array read (document offsets throughout)."""
 
     passage: Passage
     sentences: tuple[tuple[int, int], ...]
     parens: tuple[tuple[int, int], ...]  # (open offset, close offset), outermost only
+    _sentence_starts: tuple[int, ...]
+    _enclosing: tuple[int, ...]  # per character: index into parens, or -1
+    _clause: tuple[int, ...]  # per character position: start of its clause
+    _semicolons: tuple[int, ...]
+    _facts: tuple[Fact, ...]  # sorted by start
+    _fact_starts: tuple[int, ...]
+    cache: dict[str, object] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, p: Passage) -> _Geometry:
+        text = p.text
         sentences: list[tuple[int, int]] = []
+        parens: list[tuple[int, int]] = []
         begin = 0
         depth = 0
-        parens: list[tuple[int, int]] = []
         open_at = 0
-        for i, ch in enumerate(p.text):
+        for i, ch in enumerate(text):
             if ch in _OPEN:
                 if depth == 0:
                     open_at = i
@@ -61,38 +77,66 @@ class _Geometry:
             elif ch in _SENTENCE_END and depth == 0:
                 sentences.append((p.start + begin, p.start + i + 1))
                 begin = i + 1
-        if begin < len(p.text):
-            sentences.append((p.start + begin, p.start + len(p.text)))
-        return cls(p, tuple(sentences), tuple(parens))
+        if begin < len(text) or not sentences:
+            sentences.append((p.start + begin, p.start + len(text)))
+        enclosing = [-1] * (len(text) + 1)
+        for k, (a, b) in enumerate(parens):
+            for i in range(a - p.start + 1, b - p.start):
+                enclosing[i] = k
+        clause = [0] * (len(text) + 1)
+        last = p.start
+        for i in range(len(text) + 1):
+            clause[i] = last
+            if i < len(text):
+                ch = text[i]
+                if ch in _CLAUSE_END and not _thousands_comma(text, i) and enclosing[i] < 0:
+                    last = p.start + i + 1
+        semis = tuple(p.start + i for i, ch in enumerate(text) if ch in "；;" and enclosing[i] < 0)
+        facts = tuple(sorted(p.facts, key=lambda f: (f.start, f.end)))
+        return cls(
+            p,
+            tuple(sentences),
+            tuple(parens),
+            tuple(s for s, _ in sentences),
+            tuple(enclosing),
+            tuple(clause),
+            semis,
+            facts,
+            tuple(f.start for f in facts),
+        )
+
+    def sentence_id(self, offset: int) -> int:
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
-        return self.passage.start, self.passage.end
+        """The sentence around ``offset``, clipped to :data:`WINDOW` either side."""
+        s, e = self.sentences[self.sentence_id(offset)]
+        return max(s, offset - WINDOW), min(e, offset + WINDOW)
 
     def paren_of(self, offset: int) -> tuple[int, int] | None:
-        for s, e in self.parens:
-            if s < offset < e:
-                return s, e
-        return None
+        i = offset - self.passage.start
+        if not 0 <= i < len(self._enclosing):
+            return None
+        k = self._enclosing[i]
+        return self.parens[k] if k >= 0 else None
 
     def clause_start(self, offset: int) -> int:
         """Start of the clause containing ``offset`` (after the last comma-like mark
-        outside brackets)."""
+        outside brackets), never before its sentence."""
+        i = min(max(offset - self.passage.start, 0), len(self._clause) - 1)
+        s, _ = self.sentences[self.sentence_id(offset)]
+        return max(self._clause[i], s)
+
+    def segment_start(self, offset: int) -> int:
+        """Start of the ；-segment of the sentence containing ``offset``."""
         s, _ = self.sentence_of(offset)
-        text = self.passage.text
-        i = offset - self.passage.start - 1
-        while i >= s - self.passage.start:
-            ch = text[i]
-            if (
-                ch in _CLAUSE_END
-                and not _thousands_comma(text, i)
-                and self.paren_of(self.passage.start + i) is None
-            ):
-                return self.passage.start + i + 1
-            i -= 1
-        return s
+        k = bisect_left(self._semicolons, offset) - 1
+        return max(s, self._semicolons[k] + 1) if k >= 0 else s
+
+    def facts_in(self, a: int, b: int) -> list[Fact]:
+        lo = bisect_left(self._fact_starts, a)
+        hi = bisect_left(self._fact_starts, b)
+        return [f for f in self._facts[lo:hi] if f.end <= b]
 
     def text(self, a: int, b: int) -> str:
         return self.passage.between(a, b)
@@ -106,10 +150,6 @@ def _thousands_comma(text: str, i: int) -> bool:
         and text[i - 1].isdigit()
         and text[i + 1].isdigit()
     )
-
-
-def _facts_in(p: Passage, a: int, b: int) -> list[Fact]:
-    return [f for f in p.facts if a <= f.start and f.end <= b]
 
 
 def _is_level(f: Fact) -> bool:
@@ -134,7 +174,7 @@ _ABOUT = ("約", "大約", "近", "左右")
 def _said_about(p: Passage, f: Fact) -> bool:
     """True when the clause before ``f`` hedges it with 約 ("約占總投資金額 30.3％"), even
     where the extractor attached the hedge to no figure."""
-    text = p.text[: f.start - p.start]
+    text = p.text[max(f.start - p.start - 40, 0) : f.start - p.start]
     cut = max(text.rfind(c) for c in "，；。：")
     return _has_any(text[cut + 1 :], _ABOUT)
 
@@ -241,6 +281,8 @@ def _sum_check(
     computed = Interval(0.0, 0.0)
     for f in parts:
         computed = computed + interval_of(f)
+    if not strict and computed.gap(interval_of(total, approx=_said_about(p, total))) > 0:
+        return None  # cheap early exit: most attempts in a search do not add up
     formula = " + ".join(f.quantity.text for f in parts) + f" = {total.quantity.text}"
     arithmetic = (
         " + ".join(f.quantity.text for f in parts)
@@ -277,13 +319,17 @@ def _same_raw(parts: Sequence[Fact], total: Fact) -> list[Fact]:
     return [f for f in parts if f.quantity.raw_unit == total.quantity.raw_unit]
 
 
+# No breakdown in a report lists more parts than this; longer runs are searched no further.
+MAX_PARTS = 16
+
+
 def _prefixes(parts: Sequence[Fact]) -> Iterator[list[Fact]]:
-    for n in range(len(parts), 1, -1):
+    for n in range(min(len(parts), MAX_PARTS), 1, -1):
         yield list(parts[:n])
 
 
 def _suffixes(parts: Sequence[Fact]) -> Iterator[list[Fact]]:
-    for n in range(len(parts), 1, -1):
+    for n in range(min(len(parts), MAX_PARTS), 1, -1):
         yield list(parts[-n:])
 
 
@@ -294,7 +340,7 @@ def bracket_sums(p: Passage, g: _Geometry) -> list[Check]:
     """``346 件計畫申請（174 件…、172 件…）``: a total and its bracketed breakdown."""
     out: list[Check] = []
     for a, b in g.parens:
-        inner = [f for f in _facts_in(p, a, b) if _additive(f)]
+        inner = [f for f in g.facts_in(a, b) if _additive(f)]
         if len(inner) < 2:
             continue
         inside = g.text(a, b)
@@ -307,7 +353,7 @@ def bracket_sums(p: Passage, g: _Geometry) -> list[Check]:
                 continue
             before = [
                 f
-                for f in _facts_in(p, s, a)
+                for f in g.facts_in(s, a)
                 if f.quantity.unit == unit and _is_level(f) and g.paren_of(f.start) is None
             ]
             if not before:
@@ -356,7 +402,7 @@ def totals_after_parts(p: Passage, g: _Geometry) -> list[Check]:
         kw = cs + lead_in.rindex(word)
         parts = [
             f
-            for f in _facts_in(p, s, kw)
+            for f in g.facts_in(s, kw)
             if f.quantity.unit == total.quantity.unit
             and _is_level(f)
             and g.paren_of(f.start) is None
@@ -390,7 +436,7 @@ def later_breakdowns(p: Passage, g: _Geometry) -> list[Check]:
         _, e = g.sentence_of(total.start)
         later = [
             f
-            for f in _facts_in(p, e, p.end)
+            for f in g.facts_in(e, min(p.end, e + WINDOW))
             if _additive(f)
             and f.quantity.raw_unit == total.quantity.raw_unit
             and g.paren_of(f.start) is None
@@ -428,19 +474,9 @@ def parts_after_total(p: Passage, g: _Geometry) -> list[Check]:
             if g.paren_of(kw) is not None:
                 continue  # a bracketed 其中 is a bracket breakdown
             stop = _parts_stop(g, kw)
-            s, _ = g.sentence_of(kw)
-            seg_start = max(
-                [
-                    s,
-                    *(
-                        p.start + i + 1
-                        for i, ch in enumerate(p.text)
-                        if ch in "；;" and s <= p.start + i < kw
-                    ),
-                ]
-            )
+            seg_start = g.segment_start(kw)
             listed = [
-                f for f in _facts_in(p, kw, stop) if _additive(f) and g.paren_of(f.start) is None
+                f for f in g.facts_in(kw, stop) if _additive(f) and g.paren_of(f.start) is None
             ]
             for unit in dict.fromkeys(f.quantity.unit for f in listed):
                 parts = [f for f in listed if f.quantity.unit == unit]
@@ -448,10 +484,10 @@ def parts_after_total(p: Passage, g: _Geometry) -> list[Check]:
                     continue
                 totals = [
                     f
-                    for f in _facts_in(p, seg_start, kw)
+                    for f in g.facts_in(seg_start, kw)
                     if f.quantity.unit == unit and _is_level(f) and g.paren_of(f.start) is None
                 ][::-1]
-                totals = [t for t in totals if t.id not in done]
+                totals = [t for t in totals if t.id not in done][:3]
                 if not totals:
                     continue
                 found: Check | None = None
@@ -536,7 +572,11 @@ _SHARE_OPEN = re.compile(r"^\s*[（(]\s*(?:約\s*)?$")
 
 def _bracket_shares(p: Passage, g: _Geometry) -> list[_Share]:
     """Every ``19 億美元（25.2％）``: an amount followed by a bracket that opens with its share."""
+    cached = g.cache.get("bracket_shares")
+    if isinstance(cached, list):
+        return cached
     out: list[_Share] = []
+    g.cache["bracket_shares"] = out
     facts = sorted(p.facts, key=lambda f: f.start)
     for i, part in enumerate(facts[:-1]):
         share = facts[i + 1]
@@ -603,7 +643,11 @@ def _impossible_share(p: Passage, part: Fact, stated: Fact) -> Check:
 def _share_subjects(p: Passage, g: _Geometry) -> set[int]:
     """Amounts directly followed by a bracket with 占 (``2萬6,624人(約占全區…46.99%)``):
     they are parts of some whole, never the whole of another share."""
+    cached = g.cache.get("share_subjects")
+    if isinstance(cached, set):
+        return cached
     out: set[int] = set()
+    g.cache["share_subjects"] = out
     facts = sorted(p.facts, key=lambda f: f.start)
     for a, b in itertools.pairwise(facts):
         between = g.text(a.end, b.start)
@@ -625,7 +669,7 @@ def _total_candidates(
     in its lead passages (nearest first), never one that is itself a part with a share."""
 
     def pool(q: Passage, limit: int | None) -> list[tuple[Fact, Passage]]:
-        geo = g if q is p else _Geometry.of(q)
+        geo = g if q is p else _context_geometry(g, q)
         parts = {s.part.id for s in _bracket_shares(q, geo)} | _share_subjects(q, geo)
         return [
             (f, q)
@@ -644,6 +688,15 @@ def _total_candidates(
     return out
 
 
+def _context_geometry(g: _Geometry, q: Passage) -> _Geometry:
+    key = f"context:{q.id}"
+    geo = g.cache.get(key)
+    if not isinstance(geo, _Geometry):
+        geo = _Geometry.of(q)
+        g.cache[key] = geo
+    return geo
+
+
 def _count_raw(f: Fact) -> str | None:
     """Counts must share their measure word to be part and whole (人 is not 人次)."""
     return f.quantity.raw_unit if f.quantity.unit == "count" else None
@@ -653,9 +706,9 @@ def bracket_share_checks(p: Passage, g: _Geometry, context: Sequence[Passage]) -
     """``荷蘭 19 億美元（25.2％）…``: each part's share of the total stated in the lead."""
     out: list[Check] = []
     shares = _bracket_shares(p, g)
-    by_sentence: dict[tuple[int, int], list[_Share]] = {}
+    by_sentence: dict[int, list[_Share]] = {}
     for s in shares:
-        by_sentence.setdefault(g.sentence_of(s.part.start), []).append(s)
+        by_sentence.setdefault(g.sentence_id(s.part.start), []).append(s)
     for group in by_sentence.values():
         for s in group:
             if s.share.value > 100 + interval_of(s.share).half_width:
@@ -722,7 +775,7 @@ def share_sums(p: Passage, g: _Geometry) -> list[Check]:
         s, e = g.sentence_of(kw)
         named = [
             f
-            for f in _facts_in(p, kw, e)
+            for f in g.facts_in(kw, e)
             if _percent(f)
             and f.quantity.role == "level"
             and _has_any(g.text(g.clause_start(f.start), f.start), vocab.SHARE_WORDS)
@@ -774,7 +827,7 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
         ):
             continue
         kw = cs + at
-        inside = [f for f in _facts_in(p, kw, stated.start) if _additive(f)]
+        inside = [f for f in g.facts_in(kw, stated.start) if _additive(f)]
         subject = lead_in[:at].strip()
         if inside:
             # 占 <total> 之 P％: the total is named; the part is the amount before 占.
@@ -782,7 +835,7 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
             s, _ = g.sentence_of(kw)
             before = [
                 f
-                for f in _facts_in(p, s, kw)
+                for f in g.facts_in(s, kw)
                 if f.quantity.unit == total.quantity.unit and _is_level(f)
             ]
             if not before:
@@ -791,13 +844,13 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
             if c is not None:
                 out.append(c)
             continue
-        if subject.strip("約並且而") and not [f for f in _facts_in(p, cs, kw) if _additive(f)]:
+        if subject.strip("約並且而") and not [f for f in g.facts_in(cs, kw) if _additive(f)]:
             continue  # "…廠商占全區投資比重約 85％": the part is not given as a figure
-        part_pool = [f for f in _facts_in(p, cs, kw) if _additive(f)]
+        part_pool = [f for f in g.facts_in(cs, kw) if _additive(f)]
         if not part_pool:
             prev_end = cs - 1
             prev_start = g.clause_start(prev_end) if prev_end > p.start else p.start
-            part_pool = [f for f in _facts_in(p, prev_start, prev_end) if _additive(f)]
+            part_pool = [f for f in g.facts_in(prev_start, prev_end) if _additive(f)]
         if not part_pool:
             continue
         part = part_pool[-1]
@@ -813,7 +866,7 @@ def named_shares(p: Passage, g: _Geometry, context: Sequence[Passage]) -> list[C
         part_clause = g.text(g.clause_start(part.start), part.start)
         whole_named = _has_any(g.text(kw, stated.start), ("總", "全")) and (
             "其中" in part_clause
-            or g.sentence_of(candidates[0][0].start) == g.sentence_of(part.start)
+            or g.sentence_id(candidates[0][0].start) == g.sentence_id(part.start)
         )
         checks = [
             (c, q)
@@ -857,7 +910,7 @@ def rates(p: Passage, g: _Geometry) -> list[Check]:
             continue
         word, stem, kw = found
         s, _ = g.sentence_of(kw)
-        pool = [f for f in _facts_in(p, s, kw) if _additive(f) and g.paren_of(f.start) is None]
+        pool = [f for f in g.facts_in(s, kw) if _additive(f) and g.paren_of(f.start) is None]
         if len(pool) < 2:
             continue
 
@@ -959,10 +1012,10 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
         s, e = g.sentence_of(per.start)
         counts = [
             f
-            for f in _facts_in(p, s, per.start)
+            for f in g.facts_in(s, per.start)
             if f.quantity.unit == "count" and f.quantity.raw_unit == measure and _is_level(f)
         ]
-        after = _facts_in(p, per.end, e)
+        after = g.facts_in(per.end, e)
         totals = [
             f
             for f in after
@@ -1002,7 +1055,7 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         if change.quantity.role != "change":
             continue
         s, _ = g.sentence_of(change.start)
-        before = [f for f in _facts_in(p, s, change.start) if _is_level(f) and not _percent(f)]
+        before = [f for f in g.facts_in(s, change.start) if _is_level(f) and not _percent(f)]
 
         frm = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_FROM)]
         to = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_TO)]
