@@ -29,7 +29,7 @@ from policyledger.extract.lexicon import (
     RELATIVE_YEAR_WORDS,
     ROC_OFFSET,
     ROC_YEAR_RANGE,
-    SCHOOL_YEAR_WORD,
+    SCHOOL_YEAR_WORDS,
     UNTIL_WORD,
     WESTERN_YEAR_RANGE,
     YEAR_DURATION_AFTER,
@@ -45,14 +45,15 @@ _DIG = rf"[{_D}]{{1,4}}+"
 _REL = "".join(RELATIVE_YEAR_WORDS)
 _JOIN = "|".join(re.escape(j) for j in sorted(RANGE_JOINERS, key=len, reverse=True))
 _SP = r"[ \t\u3000]*+"
+_SCHOOL = "|".join(re.escape(w) for w in SCHOOL_YEAR_WORDS)
 
 CANDIDATE_RE: Final = re.compile(
-    rf"(?<![{_D}.,．])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|{SCHOOL_YEAR_WORD}|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}[年月])"
+    rf"(?<![{_D}.,．])(?:[{_D}]{{1,4}}+{WS}(?:[年月]|{_SCHOOL}|(?:{_JOIN}){WS}[{_D}]{{1,4}}+{WS}[年月])"
     rf"|[{_REL}]{_SP}[（(]{_SP}[{_D}]{{2,4}}+{_SP}[)）]{_SP}年)"
 )
 _YEAR_RE = re.compile(
     rf"(?:(?P<rel>[{_REL}]){_SP}[（(]{_SP}(?P<ry>{_DIG}){_SP}[)）]|(?P<y>{_DIG}))({WS})"
-    rf"(?:年|(?P<school>{SCHOOL_YEAR_WORD}))"
+    rf"(?:年|(?P<school>{_SCHOOL}))"
 )
 _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
@@ -291,7 +292,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
     if bare:
         after = bare.end()
         ws = _skip_ws(text, after)
-        if not text.startswith(("年", "月", SCHOOL_YEAR_WORD), ws):
+        if not text.startswith(("年", "月", *SCHOOL_YEAR_WORDS), ws):
             jm = _JOIN_RE.match(text, after)
             if jm is None:
                 return None, bare.end()

@@ -99,6 +99,7 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "公尺": ("m", 1.0),
     # ratios
     "％": ("%", 1.0),
+    "﹪": ("%", 1.0),
     "%": ("%", 1.0),
     "成": ("%", 10.0),
     "個百分點": ("pp", 1.0),
@@ -226,6 +227,11 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "趟",
     "例",
     "對",
+    "員",
+    "車次",
+    "艘次",
+    "輯",
+    "通",
 )
 
 # Measure words that are too often the start of an ordinary word after a number; they
@@ -251,6 +257,8 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "包": frozenset("括含"),
     "條": frozenset("件例款"),
     "股": frozenset("份票東權"),
+    "員": frozenset("工會額生警"),
+    "通": frozenset("過知報訊常路關用信車"),
     "單位": frozenset(),
 }
 
@@ -503,8 +511,8 @@ YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
     "首季": (1, 3),
 }
 # After 年: the last day of that year (106 年底).
-# 95學年度: a school year, dated here by its calendar year like 95 年度.
-SCHOOL_YEAR_WORD: Final = "學年度"
+# 95學年度, 90學年: a school year, dated here by its calendar year like 95 年度.
+SCHOOL_YEAR_WORDS: Final = ("學年度", "學年")
 YEAR_END_SUFFIXES: Final = ("底", "終")
 DEADLINE_SUFFIXES: Final = ("以前", "之前", "前")
 # 2006年前3季, 95年前半年: here 前 starts "the first …", not a deadline.
