@@ -26,6 +26,7 @@ from policyledger.extract.lexicon import (
     INCREASE_WORDS,
     LATER_CLAUSE_ACTUAL_CUES,
     LEVEL_AFTER_CHANGE,
+    NEAR_NOT_AFTER,
     QUALIFIER_GAP,
     QUALIFIER_GAPS,
     QUALIFIER_PREFIXES,
@@ -159,7 +160,9 @@ def prefix_qualifier(text: str, start: int) -> str | None:
     for m in _QUALIFIER_RE.finditer(window):
         word, i = m.group(), m.start()
         # 近 only right before the number (近年, 附近 are not qualifiers).
-        if word == "近" and (window[i + 1 :].strip() or (i > 0 and window[i - 1] in "將接附最鄰")):
+        if word == "近" and (
+            window[i + 1 :].strip() or (i > 0 and window[i - 1] in NEAR_NOT_AFTER)
+        ):
             continue
         if word == "約" and i > 0 and window[i - 1] in APPROX_YUE_BAD_BEFORE:
             continue
@@ -186,7 +189,7 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     pm = _POST_CUE_RE.search(after)
     if pm is not None and pm.start() < _POST_CUE_OFFSET:
         return "target"
-    if any(c in after for c in ("為目標", "之目標", "的目標")):
+    if any(c in after for c in TARGET_POST_CUES if len(c) > 2):
         return "target"
     for nm in _NEAR_CUE_RE.finditer(before, max(0, len(before) - TARGET_NEAR_REACH - 4)):
         gap = before[nm.end() :]

@@ -23,6 +23,8 @@ from policyledger.extract.lexicon import (
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
     DURATION_YEARS_BELOW,
+    LIST_JOINERS,
+    NOT_DEADLINE_QIAN,
     RANGE_JOINERS,
     RELATIVE_BRACKET_OFFSET,
     RELATIVE_YEAR_PREFIXES,
@@ -30,6 +32,7 @@ from policyledger.extract.lexicon import (
     ROC_OFFSET,
     ROC_YEAR_RANGE,
     SCHOOL_YEAR_WORDS,
+    SPAN_TAILS,
     UNTIL_WORD,
     WESTERN_YEAR_RANGE,
     YEAR_DURATION_AFTER,
@@ -59,7 +62,9 @@ _MONTH_RE = re.compile(rf"(?P<m>{_DIG}){WS}月")
 _DAY_RE = re.compile(rf"(?P<d>{_DIG}){WS}[日號]")
 _BARE_RE = re.compile(rf"(?P<n>{_DIG})")
 _MONTHSPAN_RE = re.compile(rf"{WS}(?P<m1>{_DIG}){WS}月?+{_SP}(?:{_JOIN}){WS}(?P<m2>{_DIG}){WS}月")
-_DAY_LIST_RE = re.compile(rf"{_SP}(?:及|、|與|和|暨){WS}(?P<d>{_DIG}){WS}[日號](?!{_SP}[至到~～])")
+_DAY_LIST_RE = re.compile(
+    rf"{_SP}(?:{'|'.join(LIST_JOINERS)}){WS}(?P<d>{_DIG}){WS}[日號](?!{_SP}[至到~～])"
+)
 _DAYSPAN_RE = re.compile(
     rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
 )
@@ -328,7 +333,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
             m1, m2 = _int(mm.group("m1")), _int(mm.group("m2"))
             last = calendar.monthrange(p1.year, m2)[1]
             a, b = f"{p1.year:04d}-{m1:02d}-01", f"{p1.year:04d}-{m2:02d}-{last:02d}"
-            end = _tail(text, mm.end(), ("止", "期間", "間"))
+            end = _tail(text, mm.end(), SPAN_TAILS)
             return CalendarExpr(text[s:end], s, end, "range", a, b, "month"), end
     # 8月10至28日: a month followed by a span of days.
     if p1.month is not None and p1.day is None and not p1.end_of:
@@ -336,7 +341,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
         if dm and 1 <= _int(dm.group("d1")) <= _int(dm.group("d2")) <= 31 and year1 is not None:
             a = f"{year1:04d}-{p1.month:02d}-{_int(dm.group('d1')):02d}"
             b = f"{year1:04d}-{p1.month:02d}-{_int(dm.group('d2')):02d}"
-            end = _tail(text, dm.end(), ("止", "期間", "間"))
+            end = _tail(text, dm.end(), SPAN_TAILS)
             return CalendarExpr(text[s:end], s, end, "range", a, b, "day"), end
     # A range: joiner then a second piece that inherits what it leaves out.
     jm = _JOIN_RE.match(text, p1.end)
@@ -358,7 +363,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
                 p2.month if p2.month is not None else (p1.month if p2.day is not None else None)
             )
             p2 = _Piece(p2.start, p2.end, year2, month2, p2.day, p2.month_span, p2.end_of)
-            end = _tail(text, p2.end, ("止", "期間", "間"))
+            end = _tail(text, p2.end, SPAN_TAILS)
             ctx.saw(text, p2)
             if year1 is None or year2 is None:
                 return None, end
@@ -378,7 +383,7 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
     after_suffix = text[end + len(suffix) : end + len(suffix) + 1] if suffix else ""
     if (
         suffix
-        and not text.startswith(("前往", "前瞻", "前進", "前述", "前揭", "前項"), end)
+        and not text.startswith(NOT_DEADLINE_QIAN, end)
         and not (after_suffix and after_suffix in DEADLINE_NOT_BEFORE)
     ):
         typ, lo, end = "by", None, end + len(suffix)

@@ -527,3 +527,21 @@ DURATION_YEARS_BELOW: Final = 60
 YEAR_DURATION_BEFORE: Final = ("近", "逾", "約", "長達", "超過", "連續", "歷經", "滿", "每隔", "上")
 QUOTE_OPEN: Final = "「『"
 QUOTE_CLOSE: Final = "」』"
+
+# --- small word lists the grammar consults ----------------------------------------------
+
+# Words joining two figures or dates in a list (12月8日及21日; 每日 100 萬噸及…每日 200 萬噸).
+LIST_JOINERS: Final = ("以及", "及", "、", "與", "和", "暨")
+# Words that may close a span after its last date (至 101 年 12 月止, 98至100年期間).
+SPAN_TAILS: Final = ("止", "期間", "間")
+# 前 after a date that is not "before" (106 年前往, 前瞻計畫).
+NOT_DEADLINE_QIAN: Final = ("前往", "前瞻", "前進", "前述", "前揭", "前項")
+# A bare 日 or 年 after a number is a duration only before these (30 日內, 5 年內).
+DAY_DURATION_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
+YEAR_DURATION_UNIT_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
+# 五萬分之一 is a scale, 三分之二 a fraction: neither is a quantity with a unit.
+FRACTION_WORDS: Final = ("分之", "萬分之")
+# 近 is "nearly" except after these (將近 is its own word; 接近, 附近, 最近, 鄰近).
+NEAR_NOT_AFTER: Final = frozenset("將接附最鄰")
+# 前 N 名 is a rank, but 提前 5 年 / 之前 3 天 / 以前 are spans of time.
+RANK_QIAN_NOT_AFTER: Final = frozenset("提之以日年月")

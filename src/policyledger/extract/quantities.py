@@ -13,6 +13,9 @@ from policyledger.extract.lexicon import (
     BIG_COUNT_WORD,
     CHINESE_NUMERAL_BAD_BEFORE,
     CURRENCY_PREFIXES,
+    DAY_DURATION_AFTER,
+    FRACTION_WORDS,
+    LIST_JOINERS,
     LONE_CHINESE_NUMERALS_REJECTED,
     MEASURE_WORD_BAD_AFTER,
     MEASURE_WORDS,
@@ -20,10 +23,12 @@ from policyledger.extract.lexicon import (
     QUALIFIER_INFIXES,
     QUALIFIER_SUFFIXES,
     RANGE_JOINERS,
+    RANK_QIAN_NOT_AFTER,
     RATE_PREFIXES,
     RATE_UNIT_CODES,
     UNIT_NOT_BEFORE,
     UNITS,
+    YEAR_DURATION_UNIT_AFTER,
 )
 from policyledger.extract.numbers import CHAIN_RE, WS, Numeral, parse_chain
 from policyledger.models import Quantity
@@ -52,8 +57,6 @@ _EXACT_CODES: Final = frozenset(
     {"count", "day", "month", "year", "hour", "TWD", "USD", "EUR", "JPY", "CNY"}
 )
 # Units that are only durations in a few contexts (30 日內); elsewhere 日 is a date part.
-_DAY_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
-_YEAR_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
 
 
 _SUFFIX_WORDS: Final = tuple(QUALIFIER_SUFFIXES)
@@ -122,9 +125,9 @@ def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
     if nxt and nxt in UNIT_NOT_BEFORE:
         return None
     code, factor = _ALL_UNITS[raw]
-    if raw == "日" and not text.startswith(_DAY_AFTER, m.end()):
+    if raw == "日" and not text.startswith(DAY_DURATION_AFTER, m.end()):
         return None
-    if raw == "年" and not text.startswith(_YEAR_AFTER, m.end()) and num.value > 12:
+    if raw == "年" and not text.startswith(YEAR_DURATION_UNIT_AFTER, m.end()) and num.value > 12:
         return None
     return _Unit(m.end(), num.trailing_magnitude + raw, code, factor, q)
 
@@ -141,7 +144,7 @@ def _blocked_before(text: str, start: int) -> bool:
         return True
     # 前 5 名 is a rank, but 提前 5 年 / 之前 3 天 are spans of time.
     if c == "前":
-        return not (j > 0 and text[j - 1] in "提之以日年月")
+        return not (j > 0 and text[j - 1] in RANK_QIAN_NOT_AFTER)
     if c.isascii() and (c.isalpha() or c in "-_/.#"):
         # (-15.21%) is a signed change, not a code.
         return not (c == "-" and j > 0 and text[j - 1] in "(（")
@@ -225,7 +228,6 @@ def scan_quantities(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]
 
 
 # 增加常態供水每日 100 萬噸及備援供水每日 200 萬噸: one verb governs both figures.
-_LIST_JOINERS: Final = ("及", "、", "與", "和", "以及")
 _INHERIT_REACH: Final = 12
 
 
@@ -235,7 +237,7 @@ def _inherit_role(text: str, prev: Quantity, q: Quantity) -> Quantity:
     between = text[prev.end : q.start]
     if len(between) > _INHERIT_REACH or any(c in between for c in "，,。；;：:"):
         return q
-    if not any(j in between for j in _LIST_JOINERS):
+    if not any(j in between for j in LIST_JOINERS):
         return q
     sign = -1.0 if prev.value < 0 else 1.0
     vmax = None if q.value_max is None else sign * abs(q.value_max)
@@ -309,9 +311,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
             return None
         if s > 0 and text[s - 1] in CHINESE_NUMERAL_BAD_BEFORE:
             return None
-        if text.startswith("分之", s + len(stripped)) or text.startswith(
-            "萬分之", s + len(stripped)
-        ):
+        if text.startswith(FRACTION_WORDS, s + len(stripped)):
             return None
         # Chinese numerals are written tight against their measure word.
         if s + len(stripped) < len(text) and text[s + len(stripped)] in " \t\u3000\n":
@@ -338,7 +338,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         and (unit.code not in ("TWD", "USD") or not num.trailing_magnitude)
     ):
         return None
-    if text.startswith("分之", unit.end):
+    if text.startswith(FRACTION_WORDS, unit.end):
         return None
     value = _tidy(num.value * unit.factor)
     end = unit.end
