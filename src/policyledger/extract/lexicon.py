@@ -232,6 +232,7 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "艘次",
     "輯",
     "通",
+    "本",
 )
 
 # Measure words that are too often the start of an ordinary word after a number; they
@@ -259,6 +260,7 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "股": frozenset("份票東權"),
     "員": frozenset("工會額生警"),
     "通": frozenset("過知報訊常路關用信車"),
+    "本": frozenset("部年期國土島地會身位質案次屆月日週季署局院市縣府處校著於"),
     "單位": frozenset(),
 }
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from policyledger.extract.context import Layout, modality, prefix_qualifier, role_and_sign
+from policyledger.extract.dates import year_from_number
 from policyledger.extract.lexicon import (
     BIG_COUNT_MAX,
     BIG_COUNT_NOUN_CHARS,
@@ -127,7 +128,14 @@ def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
     code, factor = _ALL_UNITS[raw]
     if raw == "日" and not text.startswith(DAY_DURATION_AFTER, m.end()):
         return None
-    if raw == "年" and not text.startswith(YEAR_DURATION_UNIT_AFTER, m.end()) and num.value > 12:
+    # A number that could be a calendar year is a span of years only in a span's words
+    # (35 年來, 100 年內); 20 年 or 3 年 cannot be a year here and is a span anyway.
+    if (
+        raw == "年"
+        and num.value == int(num.value)
+        and year_from_number(int(num.value)) is not None
+        and not text.startswith(YEAR_DURATION_UNIT_AFTER, m.end())
+    ):
         return None
     return _Unit(m.end(), num.trailing_magnitude + raw, code, factor, q)
 
