@@ -274,7 +274,7 @@ def test_share_near_miss_names_the_implied_total() -> None:
     c = only(check_passage(p, [lead]))
     assert c.verdict == "inconsistent"
     assert c.computed.mid == pytest.approx(26.659, abs=1e-3)
-    assert c.miss == pytest.approx(26.5866 - 25.15, abs=1e-3)
+    assert c.miss == pytest.approx(26.5866 - 25.2, abs=1e-3)  # 25.1 rounded or truncated
     assert "92.83 億美元" in c.note or "92.8287 億美元" in c.note
     assert only(checks).verdict == "inconsistent"  # 23.3 / 75.1 is no better
 
@@ -325,20 +325,20 @@ def test_share_over_100_percent_is_impossible() -> None:
 
 def test_yue_widens_a_named_share() -> None:
     def run(prefix: str) -> Check:
-        text = f"投資額達 526.2 億元。其中生技新藥公司投資額達 159.8 億元，{prefix}占總投資金額 30.3％。"
+        text = f"投資額達 526.2 億元。其中生技新藥公司投資額達 159.8 億元，{prefix}占總投資金額 30.2％。"
         return only(
             check_passage(
                 passage(
                     text,
                     fig("526.2 億元", 526.2e8, "TWD", "億元"),
                     fig("159.8 億元", 159.8e8, "TWD", "億元"),
-                    pct("30.3％", 30.3),
+                    pct("30.2％", 30.2),
                 )
             )
         )
 
     # 159.8 / 526.2 = 30.37 %: no rounding of the inputs gets below 30.356 %, so a plain
-    # "占 30.3％" misses; "約占 30.3％" is a claim to about that, and holds.
+    # "占 30.2％" misses even if the report truncated; "約占 30.2％" claims only about that.
     assert run("約").verdict == "consistent"
     plain = run("")
     assert plain.verdict == "inconsistent" and plain.computed.low > 30.35
@@ -566,3 +566,86 @@ def test_long_paragraphs_stay_fast() -> None:
     began = time.monotonic()
     assert check_passage(passage(plain)) == []
     assert time.monotonic() - began < 5
+
+
+def test_truncated_rate_is_accepted_but_a_real_miss_is_not() -> None:
+    def run(rate: str) -> Check:
+        text = f"執行檢查 14萬1,015件次，合格件數 12萬4,778件次，檢查合格率達 {rate}％。"
+        p = passage(
+            text,
+            jian("14萬1,015件次", 141015, "件次"),
+            jian("12萬4,778件次", 124778, "件次"),
+            pct(f"{rate}％", float(rate)),
+        )
+        return only(check_passage(p))
+
+    assert run("88.48").verdict == "consistent"  # 88.4856 cut off, not rounded
+    assert run("88.38").verdict == "inconsistent"
+
+
+def test_failure_rate_is_failed_over_total() -> None:
+    text = "執行市場商品檢查 2 萬 6,840 件，不合格 1,082 件，不合格率 4.0％。"
+    p = passage(text, jian("2 萬 6,840 件", 26840), jian("1,082 件", 1082), pct("4.0％", 4.0))
+    c = only(check_passage(p))
+    assert c.verdict == "consistent" and c.formula.startswith("不合格率 = 1,082 件 ÷")
+
+
+def test_percentage_point_change_between_two_percentages() -> None:
+    text = "線上申辦比率由 113 年 62.5％提升至 114 年 71.8％，增加 {d} 個百分點。"
+
+    def run(d: str) -> Check:
+        p = passage(
+            text.format(d=d),
+            pct("62.5％", 62.5),
+            pct("71.8％", 71.8),
+            fig(f"{d} 個百分點", float(d), "pp", "個百分點", role="change"),
+        )
+        return only(check_passage(p))
+
+    assert run("9.3").verdict == "consistent"
+    assert run("8.3").verdict == "inconsistent"
+
+
+def test_average_per_unit_against_the_total() -> None:
+    text = "核貸 6,240 件，貸款金額 98.6 億元，平均每件約 {v} 萬元。"
+
+    def run(v: int) -> Check:
+        p = passage(
+            text.format(v=v),
+            jian("6,240 件", 6240),
+            fig("98.6 億元", 98.6e8, "TWD", "億元"),
+            fig(f"{v} 萬元", v * 1e4, "TWD", "萬元", qualifier="approx"),
+        )
+        return only(check_passage(p))
+
+    assert run(158).kind == "product" and run(158).verdict == "consistent"
+    assert run(178).verdict == "inconsistent"
+
+
+def test_shares_of_one_whole_written_together() -> None:
+    text = "屋頂型及地面型系統分別占累計容量之 58％及 42％。"
+    p = passage(text, pct("58％", 58.0), pct("42％", 42.0))
+    assert only(check_passage(p)).verdict == "consistent"
+
+
+def test_item_opening_with_qizhong_takes_its_total_from_the_item_before() -> None:
+    lead = passage(
+        "1、 新增核准 186 家企業，投資金額 4,862 億元。",
+        jian("186 家", 186, "家"),
+        fig("4,862 億元", 4862e8, "TWD", "億元"),
+    )
+    body = "2、 其中臺商回臺投資 74 家、金額 2,215 億元，根留臺灣企業 85 家、金額 1,936 億元，中小企業 27 家、金額 711 億元。"
+    p = passage(
+        body,
+        jian("74 家", 74, "家"),
+        fig("2,215 億元", 2215e8, "TWD", "億元"),
+        jian("85 家", 85, "家"),
+        fig("1,936 億元", 1936e8, "TWD", "億元"),
+        jian("27 家", 27, "家"),
+        fig("711 億元", 711e8, "TWD", "億元"),
+        pid=2,
+        start=lead.end + 1,
+    )
+    checks = check_passage(p, [lead])
+    assert sorted(c.stated.quantity.text for c in checks) == ["186 家", "4,862 億元"]
+    assert {c.verdict for c in checks} == {"consistent"}

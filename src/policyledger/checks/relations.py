@@ -234,7 +234,13 @@ def _make(
     relative_base: float | None = None,
 ) -> Check | None:
     """A check with its verdict, or None for a miss the structure cannot vouch for."""
-    exp = expected if expected is not None else interval_of(stated, approx=_said_about(p, stated))
+    if expected is not None:
+        exp = expected
+    else:
+        exp = interval_of(stated, approx=_said_about(p, stated))
+        # Reports truncate as often as they round (88.4856 % printed as 88.48 %): the
+        # printed digits allow anything from half a unit below to a whole unit above.
+        exp = Interval(exp.low, exp.high + exp.half_width)
     if any(
         f.quantity.unit == "count" and f.quantity.role == "level" and f.value < 0
         for f in (*inputs, stated)
@@ -464,7 +470,10 @@ def _parts_stop(g: _Geometry, after: int) -> int:
     return e
 
 
-def parts_after_total(p: Passage, g: _Geometry) -> list[Check]:
+_ITEM_OPENING = re.compile(r"[\s　]*(?:[（(]?[0-9０-９一二三四五六七八九十]+[）)、.]?)?[\s　]*")
+
+
+def parts_after_total(p: Passage, g: _Geometry, context: Sequence[Passage] = ()) -> list[Check]:
     """``5,241 MW，其中太陽光電 1,733 MW、風力發電 692 MW…``: parts listed after 其中/包括."""
     out: list[Check] = []
     done: set[int] = set()
@@ -488,6 +497,13 @@ def parts_after_total(p: Passage, g: _Geometry) -> list[Check]:
                     if f.quantity.unit == unit and _is_level(f) and g.paren_of(f.start) is None
                 ][::-1]
                 totals = [t for t in totals if t.id not in done][:3]
+                if not totals and context and _ITEM_OPENING.fullmatch(p.text[: kw - p.start]):
+                    # "2、 其中臺商回臺投資 74 家…": the item opens with 其中, so its whole is
+                    # the total stated in the item before it.
+                    lead = context[0]
+                    totals = [f for f in lead.facts if f.quantity.unit == unit and _is_level(f)][
+                        ::-1
+                    ][:3]
                 if not totals:
                     continue
                 found: Check | None = None
@@ -769,16 +785,21 @@ def share_sums(p: Passage, g: _Geometry) -> list[Check]:
         c = _sum_check(p, parts, total, strict=True, kind="share")
         if c is not None:
             out.append(c)
-    # 其中政府占 74.39％，金融機構占 25.61％: shares of one whole that should make 100 %.
-    for m in re.finditer("其中", p.text):
+    # 其中政府占 74.39％，金融機構占 25.61％ / 分別占累計容量之 58％及 42％: shares of one
+    # whole that should make 100 %. Only reported when they do (a list may be partial).
+    for m in re.finditer("其中|分別占|分別佔", p.text):
         kw = p.start + m.start()
         s, e = g.sentence_of(kw)
+        together = m.group(0) != "其中"
         named = [
             f
             for f in g.facts_in(kw, e)
             if _percent(f)
             and f.quantity.role == "level"
-            and _has_any(g.text(g.clause_start(f.start), f.start), vocab.SHARE_WORDS)
+            and (
+                _has_any(g.text(g.clause_start(f.start), f.start), vocab.SHARE_WORDS)
+                or (together and g.clause_start(f.start) <= kw)
+            )
         ]
         if len(named) >= 2:
             # Stated as a check on the last share: 100％ minus the others.
@@ -943,7 +964,9 @@ def rates(p: Passage, g: _Geometry) -> list[Check]:
                 ]
                 if not totals:
                     continue
-                c = _ratio(p, bad, totals[-1], stated, complement=True, label=word)
+                # 合格率 = 1 − failed ÷ total; 不合格率 is failed ÷ total itself.
+                failure_rate = _has_any(word, vocab.FAILED_WORDS)
+                c = _ratio(p, bad, totals[-1], stated, complement=not failure_rate, label=word)
             else:
                 named = [
                     f
@@ -1004,9 +1027,10 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
     for per in p.facts:
         if not _additive(per):
             continue
-        lead_in = (g.text(max(per.start - 3, p.start), per.start) + per.quantity.text).rstrip()
-        m = re.search(r"每\s*(\S)\s*(?=[0-9０-９])", lead_in)
-        if m is None or m.group(1) in vocab.TIME_MEASURES:
+        lead_in = g.text(g.clause_start(per.start), per.start) + per.quantity.text
+        # "每部 80 萬瓩", "每家補助 50 萬元": 每, the measure word, at most a short verb.
+        m = re.search(r"每\s*(\S)[^0-9０-９，、；]{0,4}?\s*(?=[0-9０-９])", lead_in)
+        if m is None or m.group(1) in vocab.TIME_MEASURES or "每" in lead_in[m.end() :]:
             continue
         measure = m.group(1)
         s, e = g.sentence_of(per.start)
@@ -1015,6 +1039,20 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
             for f in g.facts_in(s, per.start)
             if f.quantity.unit == "count" and f.quantity.raw_unit == measure and _is_level(f)
         ]
+        if not counts:
+            continue
+        if "平均" in lead_in[: m.start() + 1] or "平均" in g.text(
+            max(s, per.start - 12), per.start
+        ):
+            # 平均每件約 158 萬元: the average of a total stated before it.
+            earlier = [
+                f
+                for f in g.facts_in(counts[-1].start, per.start)
+                if f.quantity.unit == per.quantity.unit and _is_level(f) and f.id != per.id
+            ]
+            if earlier:
+                out.extend(_average(p, earlier[-1], counts[-1], per, measure))
+            continue
         after = g.facts_in(per.end, e)
         totals = [
             f
@@ -1023,19 +1061,30 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
             and _is_level(f)
             and _has_any(g.text(g.clause_start(f.start), f.start), ("總", "合計", "共"))
         ]
-        if not counts or not totals:
+        if not totals:
             continue
         n, total = counts[-1], totals[0]
         computed = interval_of(n) * interval_of(per)
         formula = f"{n.quantity.text} × 每{measure} {per.quantity.text} = {total.quantity.text}"
         arithmetic = (
-            f"{fmt_number(n.value)} × {_show(per.value, total)} = {_show(computed.mid, total)}"
+            f"{fmt_number(n.value)} × {per.quantity.text} = {_show(computed.mid, total)}"
             f"；報告寫 {total.quantity.text}"
         )
         c = _make("product", p, [n, per], total, computed, formula, arithmetic, strict=True)
         if c is not None:
             out.append(c)
     return out
+
+
+def _average(p: Passage, total: Fact, n: Fact, per: Fact, measure: str) -> list[Check]:
+    computed = interval_of(total) / interval_of(n)
+    formula = f"{total.quantity.text} ÷ {n.quantity.text} = 平均每{measure} {per.quantity.text}"
+    arithmetic = (
+        f"{total.quantity.text} ÷ {n.quantity.text} = {_show(computed.mid, per)}"
+        f"；報告寫 {per.quantity.text}"
+    )
+    c = _make("product", p, [total, n], per, computed, formula, arithmetic, strict=True)
+    return [c] if c is not None else []
 
 
 def _cue(g: _Geometry, figs: Sequence[Fact], floor: int, f: Fact, words: Sequence[str]) -> bool:
@@ -1055,7 +1104,10 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         if change.quantity.role != "change":
             continue
         s, _ = g.sentence_of(change.start)
-        before = [f for f in g.facts_in(s, change.start) if _is_level(f) and not _percent(f)]
+        points = change.quantity.unit == "pp"
+        # A change in percentage points is between two percentages; a relative change
+        # (％) is between two amounts.
+        before = [f for f in g.facts_in(s, change.start) if _is_level(f) and _percent(f) == points]
 
         frm = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_FROM)]
         to = [f for f in before if _cue(g, before, s, f, vocab.GROWTH_TO)]
@@ -1067,7 +1119,7 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         lead_in = g.text(g.clause_start(change.start), change.start)
         down = _has_any(lead_in, _DOWN)
         relative = change.quantity.unit == "%"
-        if not relative and change.quantity.unit != old.quantity.unit:
+        if not relative and not points and change.quantity.unit != old.quantity.unit:
             continue
         delta = interval_of(new) - interval_of(old)
         computed = (delta / interval_of(old)).scale(100.0) if relative else delta
@@ -1075,13 +1127,13 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         if down and stated_value > 0:
             stated_value = -stated_value  # "減少 31.9％" written without a sign
         expected = Interval.around(stated_value, interval_of(change).half_width)
-        sym = "％" if relative else ""
+        sym = "％" if relative else (" 個百分點" if points else "")
         formula = (
             f"({new.quantity.text} − {old.quantity.text}) ÷ {old.quantity.text} × 100％"
             if relative
             else f"{new.quantity.text} − {old.quantity.text}"
         )
-        arithmetic = f"= {fmt_number(computed.mid, 2)}{sym}；報告寫 {change.quantity.text}"
+        arithmetic = f"{formula.removesuffix(' × 100％')} = {fmt_number(computed.mid, 2)}{sym}；報告寫 {change.quantity.text}"
         c = _make(
             "growth",
             p,
@@ -1105,7 +1157,6 @@ Finder = Callable[[Passage, _Geometry], list[Check]]
 _LOCAL: tuple[Finder, ...] = (
     bracket_sums,
     totals_after_parts,
-    parts_after_total,
     later_breakdowns,
     differences,
     share_sums,
@@ -1122,6 +1173,7 @@ def check_passage(p: Passage, context: Sequence[Passage] = ()) -> list[Check]:
     found: list[Check] = []
     for finder in _LOCAL:
         found.extend(finder(p, g))
+    found.extend(parts_after_total(p, g, context))
     found.extend(bracket_share_checks(p, g, context))
     found.extend(named_shares(p, g, context))
     # One stated figure, one check of a kind: the first finder in the list wins.

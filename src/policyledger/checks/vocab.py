@@ -23,6 +23,7 @@ PARTIAL_BRACKET: tuple[str, ...] = ("其中", "含", "包括")
 # Ratios named in the text. ``stem`` is what the numerator's clause says ("再利用量"),
 # ``complement`` means the rate is 1 − failed/total (合格率 from 不合格 counts).
 RATE_WORDS: tuple[tuple[str, str], ...] = (
+    ("不合格率", "不合格"),  # before 合格率, which it contains
     ("達成率", "達成"),
     ("合格率", "合格"),
     ("再利用率", "再利用"),
