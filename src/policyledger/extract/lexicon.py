@@ -403,6 +403,8 @@ TARGET_CUES: Final = (
     "預估",
     "預訂",
     "可望",
+    "預測",
+    "展望",
     "完成後",
     "完工後",
     "建成後",
@@ -425,6 +427,7 @@ TARGET_CUES: Final = (
 TARGET_QI_NEXT: Final = frozenset("至能使於達在可以藉透提增帶促創吸協降減讓建加擴強逐有")
 TARGET_QI_BAD_BEFORE: Final = frozenset(
     "同本長短初前後分學工第定週屆時中末延任會上下全當預星假刑限如到近各此該為"
+    "0123456789０１２３４５６７８９一二三四五六七八九十"
 )
 # These stop a target reading (已, 業於…): what follows them happened.
 ACTUAL_CUES: Final = ("已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際")
@@ -434,6 +437,8 @@ CUE_EXCEPTIONS: Final = (
     "研擬",
     "草擬",
     "模擬",
+    "虛擬",
+    "比擬",
     "未來性",
     "預算數",
     "已往",
