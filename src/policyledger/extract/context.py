@@ -237,7 +237,8 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
         return "level", 1
     gap = window[best:].strip()
     # 節電率達 20%: a rate named after the verb is a level, not the change itself.
-    if len(gap) > CHANGE_GAP or "率" in gap:
+    # 貢獻占 75%: a share is a level too.
+    if len(gap) > CHANGE_GAP or "率" in gap or "占" in gap:
         return "level", 1
     if any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
         return "level", 1

@@ -382,7 +382,7 @@ DECREASE_WORDS: Final = (
     "縮小",
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
-CHANGE_VERB_NOT_BEFORE: Final = ("率", "幅度", "為", "型", "動能", "力", "資", "值")
+CHANGE_VERB_NOT_BEFORE: Final = ("率", "幅度", "為", "型", "動能", "力", "資", "值", "的", "之")
 # 新增 (newly added) is an amount, not a difference.
 CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
 # What may stand between a one-character verb (增, 減) and its figure.
