@@ -649,3 +649,19 @@ def test_item_opening_with_qizhong_takes_its_total_from_the_item_before() -> Non
     checks = check_passage(p, [lead])
     assert sorted(c.stated.quantity.text for c in checks) == ["186 家", "4,862 億元"]
     assert {c.verdict for c in checks} == {"consistent"}
+
+
+def test_each_of_the_named_parties() -> None:
+    text = "由本部及行政院農業委員會分別就水庫等水域，各完成 75 MW（合計 {t} MW）裝置容量為目標。"
+
+    def run(t: int) -> list[Check]:
+        p = passage(
+            text.format(t=t),
+            fig("75 MW", 75000, "kW", "MW"),
+            fig(f"{t} MW", t * 1000, "kW", "MW"),
+        )
+        return check_passage(p)
+
+    c = only(run(150))
+    assert (c.kind, c.verdict) == ("product", "consistent") and c.formula.startswith("2（")
+    assert run(225) == []  # the count is read, not stated: a miss is not reported

@@ -51,7 +51,7 @@ def test_page_and_json_twin_agree(client: TestClient, rid: str) -> None:
 
 def test_filters_on_page_and_api(client: TestClient, rid: str) -> None:
     data = client.get(f"/reports/{rid}/checks.json?verdict=consistent&kind=product").json()
-    assert len(data["checks"]) == 3 and {c["kind"] for c in data["checks"]} == {"product"}
+    assert len(data["checks"]) == 4 and {c["kind"] for c in data["checks"]} == {"product"}
     assert data["filters"] == {"verdict": "consistent", "kind": "product"}
     empty = client.get(f"/reports/{rid}/checks.json?verdict=&kind=").json()
     assert len(empty["checks"]) == sum(empty["counts"].values())

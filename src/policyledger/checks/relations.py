@@ -1076,6 +1076,58 @@ def products(p: Passage, g: _Geometry) -> list[Check]:
     return out
 
 
+_PARTIES = re.compile(r"(?:由|與)?([^，；。由]{2,40}?)分別")
+
+
+def each_totals(p: Passage, g: _Geometry) -> list[Check]:
+    """``由本部及行政院農業委員會分別…各完成 75 MW（合計 150 MW）``: the parties named
+    before 分別, each doing the same amount, add up to the total. The count of parties
+    is read from the text, so this is reported only when it adds up."""
+    out: list[Check] = []
+    for each in p.facts:
+        if not _additive(each) or not g.text(max(each.start - 4, p.start), each.start).count("各"):
+            continue
+        s, e = g.sentence_of(each.start)
+        totals = [
+            f
+            for f in g.facts_in(each.end, e)
+            if f.quantity.unit == each.quantity.unit
+            and _is_level(f)
+            and _has_any(g.text(max(each.end, f.start - 6), f.start), ("合計", "共", "總計"))
+        ]
+        found = list(_PARTIES.finditer(g.text(s, each.start)))
+        m = found[-1] if found else None
+        if not totals or m is None:
+            continue
+        names = [x for x in re.split(r"及|與|和|、", m.group(1)) if x.strip()]
+        n = len(names)
+        total = totals[0]
+        if n < 2:
+            continue
+        computed = interval_of(each).scale(float(n))
+        if computed.gap(interval_of(total)) > 0:
+            continue
+        parties = "、".join(x.strip() for x in names)
+        c = Check(
+            kind="product",
+            verdict="consistent",
+            formula=f"{n}（{parties}）× 各 {each.quantity.text} = {total.quantity.text}",
+            arithmetic=f"{n} × {each.quantity.text} = {_show(computed.mid, total)}"
+            f"；報告寫 {total.quantity.text}",
+            inputs=(each,),
+            stated=total,
+            computed=computed,
+            expected=interval_of(total),
+            unit=total.quantity.unit,
+            passage_id=p.id,
+            start=each.start,
+            end=total.end,
+            note="the number of parties is counted from the names before 分別",
+        )
+        out.append(c)
+    return out
+
+
 def _average(p: Passage, total: Fact, n: Fact, per: Fact, measure: str) -> list[Check]:
     computed = interval_of(total) / interval_of(n)
     formula = f"{total.quantity.text} ÷ {n.quantity.text} = 平均每{measure} {per.quantity.text}"
@@ -1162,6 +1214,7 @@ _LOCAL: tuple[Finder, ...] = (
     share_sums,
     rates,
     products,
+    each_totals,
     growths,
 )
 
