@@ -545,6 +545,7 @@ SPAN_TAILS: Final = ("止", "期間", "間")
 NOT_DEADLINE_QIAN: Final = ("前往", "前瞻", "前進", "前述", "前揭", "前項")
 # A bare 日 or 年 after a number is a duration only before these (30 日內, 5 年內).
 DAY_DURATION_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
+DAY_DURATION_BEFORE: Final = ("預告", "為期", "連續", "歷時", "長達", "延長為", "延長", "共", "計")
 YEAR_DURATION_UNIT_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
 # 五萬分之一 is a scale, 三分之二 a fraction: neither is a quantity with a unit.
 FRACTION_WORDS: Final = ("分之", "萬分之")

@@ -15,6 +15,7 @@ from policyledger.extract.lexicon import (
     CHINESE_NUMERAL_BAD_BEFORE,
     CURRENCY_PREFIXES,
     DAY_DURATION_AFTER,
+    DAY_DURATION_BEFORE,
     FRACTION_WORDS,
     LIST_JOINERS,
     LONE_CHINESE_NUMERALS_REJECTED,
@@ -99,8 +100,16 @@ def _may_have_unit(text: str, pos: int, starts: frozenset[str] = _UNIT_START_CHA
     return p < len(text) and text[p] in starts
 
 
-def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
-    """The unit written at ``pos`` (after an optional 餘/多 and spaces)."""
+def _preceded_by(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    j = pos
+    while j > 0 and text[j - 1] in _SPACE:
+        j -= 1
+    return text.endswith(words, 0, j)
+
+
+def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
+    """The unit written at ``pos`` (after an optional 餘/多 and spaces) for the figure
+    starting at ``start``."""
     q: str | None = None
     p = _skip_ws(text, pos)
     if p < len(text) and text[p] in QUALIFIER_INFIXES:
@@ -126,7 +135,13 @@ def _read_unit(text: str, pos: int, num: Numeral) -> _Unit | None:
     if nxt and nxt in UNIT_NOT_BEFORE:
         return None
     code, factor = _ALL_UNITS[raw]
-    if raw == "日" and not text.startswith(DAY_DURATION_AFTER, m.end()):
+    # 30 日內, 預告 60 日, 為期 3 日: a count of days; a lone 15 日 is a day of a month.
+    if (
+        raw == "日"
+        and not text.startswith(DAY_DURATION_AFTER, m.end())
+        and num.value <= 31
+        and not _preceded_by(text, start, DAY_DURATION_BEFORE)
+    ):
         return None
     # A number that could be a calendar year is a span of years only in a span's words
     # (35 年來, 100 年內); 20 年 or 3 年 cannot be a year here and is a span anyway.
@@ -269,7 +284,7 @@ def _range_end(text: str, pos: int) -> tuple[Numeral, _Unit] | None:
         num2 = parse_chain(written)
     except (ValueError, KeyError):
         return None
-    u2 = _read_unit(text, m2.start() + len(written), num2)
+    u2 = _read_unit(text, m2.start() + len(written), num2, m2.start())
     return None if u2 is None else (num2, u2)
 
 
@@ -327,7 +342,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
             return None
     if _blocked_before(text, s):
         return None
-    unit = _read_unit(text, s + len(stripped), num)
+    unit = _read_unit(text, s + len(stripped), num, s)
     range_first: float | None = None
     if unit is None:
         # 10~12 場: the unit is written once, after the upper end.
