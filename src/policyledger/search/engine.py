@@ -25,13 +25,19 @@ from policyledger.search.query import (
     parse,
 )
 from policyledger.search.results import Figure, Fragment, Hit, SearchResults, Span
-from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs
+from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs, squeeze
 
 # BM25 weights of the FTS columns: the passage itself, and the titles above it.
 BODY_WEIGHT = 1.0
 HEADING_WEIGHT = 0.3
 # How many BM25 candidates are re-ranked; more costs latency on large ledgers.
 CANDIDATES = 200
+# bm25() costs about a microsecond per matching passage. Words found in more than
+# COMMON_DOCS passages are left out of candidate generation when the query has rarer
+# ones (they still count in re-ranking), and at most SCAN_CAP matches, the most recently
+# indexed, are scored. On one report neither limit is ever reached.
+COMMON_DOCS = 1000
+SCAN_CAP = 3000
 SNIPPET_CHARS = 160
 MAX_LIMIT = 200
 
@@ -45,17 +51,19 @@ class _Unit:
     phrase: str  # the FTS5 expression: one phrase, or alternatives joined by OR
 
 
-_terms_seen: dict[int, int] = {}
+_terms_seen: set[tuple[object, ...]] = set()
 
 
 def _load_domain_terms(conn: sqlite3.Connection) -> None:
-    # Re-read the dictionary only when the set of reports changed: the count of reports
-    # is a cheap proxy that a new ingest always moves.
-    n = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
-    if _terms_seen.get(id(segment)) == n:
+    # Re-read the dictionary only when this ledger's set of reports changed since we last
+    # looked: the count and the highest rowid of reports move with every ingest.
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+    count, last = conn.execute("SELECT count(*), max(rowid) FROM reports").fetchone()
+    key = (path or id(conn), count, last)
+    if key in _terms_seen:
         return
     segment.add_terms(r[0] for r in conn.execute("SELECT DISTINCT term FROM search_terms"))
-    _terms_seen[id(segment)] = n
+    _terms_seen.add(key)
 
 
 def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
@@ -72,19 +80,22 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
             continue
         words = _glue_numbers(segment.segment(w))
         kept = [x for x in words if x not in segment.STOPWORDS]
-        texts.extend(kept or words)
+        # A lone character (新 of 新南向 when the dictionary lacks the name) matches
+        # nearly everything and costs a prefix scan; it counts only if it is all there is.
+        longer = [x for x in kept if len(x) > 1 or not is_cjk(x)]
+        texts.extend(longer or kept or words)
     out: list[_Unit] = []
     seen: set[str] = set()
     quoted = {fold(p) for p in parsed.phrases}
     for t in texts:
-        key = compact(t)[0]
+        key = squeeze(t)
         phrase = fts_phrase(t)
         if phrase is None or key in seen:
             continue
         seen.add(key)
         # A quoted phrase means exactly that text; free words also find their synonyms.
         alts = [] if t in quoted else [a for a in synonyms.alternatives(t) if fts_phrase(a)]
-        keys = (key, *(compact(a)[0] for a in alts))
+        keys = (key, *(squeeze(a) for a in alts))
         phrases = [phrase, *(alt for a in alts if (alt := fts_phrase(a)) is not None)]
         expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         out.append(_Unit(t, keys, expr))
@@ -140,7 +151,9 @@ def _like_escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(parsed: ParsedQuery, f: Filters) -> tuple[list[str], list[object]]:
+def _where(
+    parsed: ParsedQuery, f: Filters, *, figures: bool = True
+) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
     if f.report:
@@ -157,7 +170,7 @@ def _where(parsed: ParsedQuery, f: Filters) -> tuple[list[str], list[object]]:
         where.append("p.year = ?")
         args.append(f.year)
     fig_sql, fig_args = _figure_where(parsed, f)
-    if fig_sql:
+    if fig_sql and figures:
         where.append(
             f"EXISTS (SELECT 1 FROM quantities q WHERE q.paragraph_id = p.paragraph_id AND {fig_sql})"
         )
@@ -220,6 +233,8 @@ def search(
     if units:
         rows = _text_candidates(conn, units, where, args)
     elif parsed.wants_figures or not f.is_empty():
+        # The figure condition joins quantities directly there; no EXISTS on top.
+        where, args = _where(parsed, f, figures=False)
         rows = _figure_candidates(conn, parsed, f, where, args, limit)
     else:
         rows = []
@@ -228,28 +243,71 @@ def search(
     return SearchResults(parsed, tuple(u.text for u in units), tuple(hits))
 
 
+def _is_common(conn: sqlite3.Connection, unit: _Unit) -> bool:
+    """Whether ``unit`` matches more than COMMON_DOCS passages. The count stops there,
+    so asking costs a fraction of a millisecond even for a word in every report."""
+    row = conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)",
+        (unit.phrase, COMMON_DOCS + 1),
+    ).fetchone()
+    return int(row[0]) > COMMON_DOCS
+
+
+def _match_expressions(conn: sqlite3.Connection, units: Sequence[_Unit]) -> list[str]:
+    """The MATCH expressions that generate candidates, tried in order.
+
+    Uncommon words alone when the query has some (the common ones still count when
+    re-ranking); when every word is common, first the passages holding all of them,
+    then any of them.
+    """
+    if len(units) < 2:
+        return [u.phrase for u in units]
+    rare = [u for u in units if not _is_common(conn, u)]
+    if rare:
+        return [" OR ".join(u.phrase for u in rare)]
+    return [" AND ".join(u.phrase for u in units), " OR ".join(u.phrase for u in units)]
+
+
 def _text_candidates(
     conn: sqlite3.Connection, units: Sequence[_Unit], where: list[str], args: list[object]
 ) -> list[tuple[sqlite3.Row, float]]:
-    match = " OR ".join(u.phrase for u in units)
+    # Score matches newest first up to SCAN_CAP on the FTS table alone (joined only when
+    # a filter needs it), keep the best CANDIDATES, then load just those rows:
+    # materialising text for every match before sorting is what makes common words slow.
+    join = "JOIN search_passages p ON p.id = search_fts.rowid" if where else ""
     sql = (
-        f"SELECT {_PASSAGE_COLUMNS}, bm25(search_fts, {BODY_WEIGHT}, {HEADING_WEIGHT}) AS score "
-        f"FROM search_fts JOIN search_passages p ON p.id = search_fts.rowid {_PASSAGE_JOINS} "
-        f"WHERE search_fts MATCH ? {''.join(' AND ' + w for w in where)} "
-        f"ORDER BY score LIMIT {CANDIDATES}"
+        f"SELECT search_fts.rowid, bm25(search_fts, {BODY_WEIGHT}, {HEADING_WEIGHT}) AS score "
+        f"FROM search_fts {join} WHERE search_fts MATCH ? "
+        f"{''.join(' AND ' + w for w in where)} ORDER BY search_fts.rowid DESC LIMIT {SCAN_CAP}"
     )
-    try:
-        rows = conn.execute(sql, [match, *args]).fetchall()
-    except sqlite3.OperationalError as exc:  # pragma: no cover - our MATCH is always valid
-        raise QueryError(f"search failed: {exc}") from exc
+    bm25: dict[int, float] = {}
+    for match in _match_expressions(conn, units):
+        try:
+            scanned = conn.execute(sql, [match, *args]).fetchall()
+        except sqlite3.OperationalError as exc:  # pragma: no cover - our MATCH is valid
+            raise QueryError(f"search failed: {exc}") from exc
+        for rowid, score in sorted(scanned, key=lambda r: float(r[1]))[:CANDIDATES]:
+            bm25.setdefault(int(rowid), float(score))
+        if len(bm25) >= CANDIDATES:
+            break
+    ranked = list(bm25.items())
+    if not ranked:
+        return []
+    rows = conn.execute(
+        f"SELECT {_PASSAGE_COLUMNS} FROM search_passages p {_PASSAGE_JOINS} "
+        f"WHERE p.id IN ({','.join('?' * len(bm25))})",
+        list(bm25),
+    ).fetchall()
+    # One OpenCC call for all candidates rather than one per passage.
+    bodies = fold("\n".join(str(r[12]).replace("\n", " ") for r in rows)).split("\n")
     scored: list[tuple[sqlite3.Row, float]] = []
-    for row in rows:
-        body = compact(fold(row[12]))[0]
+    for row, folded in zip(rows, bodies, strict=True):
+        body = squeeze(folded)
         covered = sum(1 for u in units if any(k in body for k in u.keys))
         share = covered / len(units)
         # bm25() is negative (smaller is better); scale its magnitude by coverage so a
         # passage holding every query word outranks one repeating a single word.
-        scored.append((row, -row["score"] * (0.25 + 0.75 * share * share)))
+        scored.append((row, -bm25[row[0]] * (0.25 + 0.75 * share * share)))
     scored.sort(key=lambda rs: (-rs[1], rs[0][1], rs[0][8]))
     return scored
 
@@ -266,19 +324,30 @@ def _figure_candidates(
     if fig_sql:
         # Largest figures first: "which targets exceed 1 GW" wants the big ones on top.
         sql = (
-            f"SELECT {_PASSAGE_COLUMNS}, max(q.value) AS score FROM quantities q "
-            f"JOIN search_passages p ON p.paragraph_id = q.paragraph_id {_PASSAGE_JOINS} "
+            f"SELECT p.id, max(q.value) AS score FROM quantities q "
+            f"JOIN search_passages p ON p.paragraph_id = q.paragraph_id "
             f"WHERE {fig_sql} {''.join(' AND ' + w for w in where)} "
             f"GROUP BY p.id ORDER BY score DESC, p.report_id, p.ord LIMIT ?"
         )
-        rows = conn.execute(sql, [*fig_args, *args, limit]).fetchall()
+        picked = conn.execute(sql, [*fig_args, *args, limit]).fetchall()
     else:
         sql = (
-            f"SELECT {_PASSAGE_COLUMNS}, 0.0 AS score FROM search_passages p {_PASSAGE_JOINS} "
-            f"WHERE {' AND '.join(where)} ORDER BY p.report_id, p.start LIMIT ?"
+            f"SELECT p.id, 0.0 FROM search_passages p WHERE {' AND '.join(where)} "
+            f"ORDER BY p.report_id, p.start LIMIT ?"
         )
-        rows = conn.execute(sql, [*args, limit]).fetchall()
-    return [(r, float(r["score"])) for r in rows]
+        picked = conn.execute(sql, [*args, limit]).fetchall()
+    # Columns are loaded for the kept passages only (see _text_candidates).
+    score = {int(r[0]): float(r[1]) for r in picked}
+    if not score:
+        return []
+    rows = conn.execute(
+        f"SELECT {_PASSAGE_COLUMNS} FROM search_passages p {_PASSAGE_JOINS} "
+        f"WHERE p.id IN ({','.join('?' * len(score))})",
+        list(score),
+    ).fetchall()
+    order = {pid: n for n, pid in enumerate(score)}
+    rows.sort(key=lambda r: order[r[0]])
+    return [(r, score[r[0]]) for r in rows]
 
 
 def _hit(

@@ -153,7 +153,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
         [(first_id + k, b, h) for k, (b, h) in enumerate(fts)],
     )
 
-    terms = sorted(domain_terms(text), key=lambda t: (-len(t), t))[:MAX_TERMS_PER_REPORT]
+    terms = domain_terms(text, MAX_TERMS_PER_REPORT)
     conn.executemany(
         "INSERT OR IGNORE INTO search_terms (report_id, term) VALUES (?, ?)",
         [(report_id, t) for t in terms],

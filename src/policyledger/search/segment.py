@@ -166,8 +166,19 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"「([^「」\n]{2,20})」")
 
 
-def domain_terms(text: str) -> set[str]:
-    """Candidate dictionary entries in ``text``: 「quoted terms」 and programme/body names."""
-    out = {m.group(1).strip() for m in _QUOTED.finditer(text)}
-    out |= {m.group(0) for m in _NAME.finditer(text)}
-    return {t for t in out if 2 <= len(t) <= 20 and all(is_cjk(c) or c.isalnum() for c in t)}
+def domain_terms(text: str, limit: int = 400) -> list[str]:
+    """Dictionary entries for ``text``, best first: 「quoted terms」 before programme and
+    body names, then the more often a term occurs, then the shorter (a short general
+    name such as 新南向 is worth more than one long title)."""
+    counts: dict[str, list[int]] = {}
+    for m in _QUOTED.finditer(text):
+        counts.setdefault(m.group(1).strip(), [1, 0])[1] += 1
+    for m in _NAME.finditer(text):
+        counts.setdefault(m.group(0), [0, 0])[1] += 1
+    ok = [
+        (t, q, n)
+        for t, (q, n) in counts.items()
+        if 2 <= len(t) <= 20 and all(is_cjk(c) or c.isalnum() for c in t)
+    ]
+    ok.sort(key=lambda x: (-x[1], -x[2], len(x[0]), x[0]))
+    return [t for t, _, _ in ok[:limit]]

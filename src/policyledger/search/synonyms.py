@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from policyledger.search.text import compact, fold
+from policyledger.search.text import fold, squeeze
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "風電": ("風力發電", "風力"),
@@ -43,9 +43,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
-    return {compact(fold(k))[0]: tuple(fold(v) for v in vs) for k, vs in SYNONYMS.items()}
+    return {squeeze(fold(k)): tuple(fold(v) for v in vs) for k, vs in SYNONYMS.items()}
 
 
 def alternatives(folded_word: str) -> tuple[str, ...]:
     """The folded alternatives of a folded query word (empty when there are none)."""
-    return _table().get(compact(folded_word)[0], ())
+    return _table().get(squeeze(folded_word), ())

@@ -141,12 +141,9 @@ def index_string(original: str, *, folded: bool = False) -> str:
     return " ".join(index_tokens(original if folded else fold(original)))
 
 
-def fts_phrase(folded: str) -> str | None:
-    """An FTS5 phrase matching ``folded`` as a contiguous stretch of text, or None.
-
-    Only our own tokens (letters, digits, CJK characters, ``.``) ever reach the MATCH
-    string, each inside double quotes: what the user typed is data, never FTS syntax.
-    """
+def phrase_tokens(folded: str) -> tuple[tuple[str, ...], bool]:
+    """The index tokens a contiguous stretch ``folded`` must show, and whether the last
+    one is a prefix (a lone closing character, which may begin a bigram)."""
     tokens: list[str] = []
     prefix = False
     rs = list(runs(folded))
@@ -164,31 +161,44 @@ def fts_phrase(folded: str) -> str | None:
             tokens.extend(s[k : k + 2] for k in range(len(s) - 1))
             if not last:
                 tokens.append(s[-1])
+    return tuple(tokens), prefix
+
+
+def fts_phrase(folded: str) -> str | None:
+    """An FTS5 phrase matching ``folded`` as a contiguous stretch of text, or None.
+
+    Only our own tokens (letters, digits, CJK characters, ``.``) ever reach the MATCH
+    string, each inside double quotes: what the user typed is data, never FTS syntax.
+    """
+    tokens, prefix = phrase_tokens(folded)
     if not tokens:
         return None
     body = " ".join(tokens)
     return f'"{body}"' + (" *" if prefix else "")
 
 
+_WS = re.compile(r"\s+")
+
+
+def squeeze(folded: str) -> str:
+    """``folded`` without whitespace or thousands separators: what query words are looked
+    for in, so 106年 finds 106 年 and 6438 finds 6,438 (the first element of
+    :func:`compact`, without the offsets, at C speed)."""
+    return _THOUSANDS.sub("", _WS.sub("", folded))
+
+
 def compact(folded: str) -> tuple[str, list[int]]:
-    """``folded`` without whitespace, with each kept character's original offset.
-
-    Used to find a query's occurrences in a passage across line breaks and spaces
-    (``106 年`` for ``106年``), and to map them back for highlighting.
-    """
-    chars: list[str] = []
-    offsets: list[int] = []
-    n = len(folded)
-    for i, c in enumerate(folded):
-        if c.isspace():
-            continue
-        if c == "," and 0 < i < n - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit():
-            continue  # thousands separator: 6438 finds 6,438
-        chars.append(c)
-        offsets.append(i)
-    return "".join(chars), offsets
-
-
-def match_key(text: str) -> str:
-    """The folded, compacted form used to look for a query unit inside a passage."""
-    return compact(fold(text))[0]
+    """:func:`squeeze` of ``folded``, with each kept character's original offset, to map
+    an occurrence found in the squeezed text back for highlighting."""
+    keep = [
+        i
+        for i, c in enumerate(folded)
+        if not c.isspace()
+        and not (
+            c == ","
+            and 0 < i < len(folded) - 1
+            and folded[i - 1].isdigit()
+            and folded[i + 1].isdigit()
+        )
+    ]
+    return "".join(folded[i] for i in keep), keep

@@ -37,3 +37,10 @@ CREATE TABLE search_terms (
     PRIMARY KEY (report_id, term)
 ) WITHOUT ROWID;
 CREATE INDEX search_terms_term ON search_terms(term);
+
+-- Figures are looked up by paragraph (the figures of a hit, "paragraphs with a figure
+-- such that…") and by unit and value (figure queries); without these a ledger of a
+-- thousand reports scans a million quantities per hit.
+CREATE INDEX search_quantities_paragraph ON quantities(paragraph_id);
+CREATE INDEX search_quantities_unit_value ON quantities(unit, modality, value);
+
