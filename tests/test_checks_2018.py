@@ -199,3 +199,20 @@ def test_check_unknown_report_is_one_line(tmp_path: Path) -> None:
     res = runner.invoke(app, ["check", "deadbeef", "--db", str(tmp_path / "l.db")])
     assert res.exit_code == 1
     assert res.output.strip().count("\n") == 0 and "錯誤 error" in res.output
+
+
+def test_check_a_stored_report_by_id_prefix(tmp_path: Path) -> None:
+    f = tmp_path / "near-miss.txt"
+    f.write_text(
+        "壹、能源\n一、 油氣市場管理\n（一） 安全存量\n"
+        "1、 業者安全存量 99 天，政府儲油安全存量 41 天，合計 141 天。\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "ledger.db"
+    conn = connect(db)
+    rid = ingest_path(conn, f).report_id
+    conn.close()
+    res = runner.invoke(app, ["check", rid[:10], "--db", str(db)])
+    assert res.exit_code == 1
+    assert "99 天 + 41 天 = 140 天；報告寫 141 天" in res.output
+    assert "不一致 1" in res.output.splitlines()[-1]
