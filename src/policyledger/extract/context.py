@@ -14,14 +14,18 @@ from typing import Final
 
 from policyledger.extract.lexicon import (
     ACTUAL_CUES,
+    APPROX_FAR_NEXT,
     APPROX_YUE_BAD_BEFORE,
     CHANGE_GAP,
     CHANGE_REACH,
     CHANGE_VERB_BAD_BEFORE,
     CHANGE_VERB_NOT_BEFORE,
     CUE_EXCEPTIONS,
+    CURRENCY_PREFIXES,
     DECIDED_CUES,
     DECREASE_WORDS,
+    FROM_TO_VERBS,
+    FROM_WORD,
     FUTURE_JIANG_NEXT,
     INCREASE_WORDS,
     LATER_CLAUSE_ACTUAL_CUES,
@@ -29,6 +33,7 @@ from policyledger.extract.lexicon import (
     NEAR_NOT_AFTER,
     QUALIFIER_GAP,
     QUALIFIER_GAPS,
+    QUALIFIER_NOT_BEFORE,
     QUALIFIER_PREFIXES,
     QUALIFIER_REACH,
     SHORT_VERB_GAPS,
@@ -168,11 +173,31 @@ def prefix_qualifier(text: str, start: int) -> str | None:
             continue
         # 突破類 21 案: most qualifiers stand right before the figure; 約 and the bounds
         # may name what they qualify first (約占總額 76.7%, 最高貸款額度 50 萬元).
-        gap = len(window) - m.end()
-        if gap > QUALIFIER_GAPS.get(word, QUALIFIER_GAP):
+        rest = window[m.end() :]
+        if rest[:1] and rest[0] in QUALIFIER_NOT_BEFORE.get(word, frozenset()):
+            continue
+        # A currency word between is no distance (超過新臺幣 3.5 億元).
+        gap = len(rest)
+        for cur in CURRENCY_PREFIXES:
+            if rest.endswith(cur):
+                gap -= len(cur)
+                break
+        allowed = QUALIFIER_GAPS.get(word, QUALIFIER_GAP)
+        if word in ("約", "大約") and gap > 2 and rest[:1] not in APPROX_FAR_NEXT:
+            allowed = 2
+        if gap > allowed:
             continue
         found = QUALIFIER_PREFIXES[word]
     return found
+
+
+def _is_starting_point(text: str, start: int, end: int, floor: int) -> bool:
+    """由 5,000 萬元提高至 1.5 億元: the figure a planned change starts from."""
+    i = text.rfind(FROM_WORD, max(floor, start - 20), start)
+    if i < 0 or any(c in CLAUSE_ENDS for c in text[i:start]):
+        return False
+    after = "".join(text[end : end + 12].split())
+    return any(v in after[:8] for v in FROM_TO_VERBS)
 
 
 def modality(text: str, start: int, end: int, *, structural: bool, layout: Layout) -> str:
@@ -198,6 +223,8 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
             return "target"
     t = layout.last_in(layout.target_ends, s + 1, start)
     if t < 0:
+        return "actual"
+    if _is_starting_point(text, start, end, s):
         return "actual"
     if layout.last_in(layout.actual_starts, s, start - 1) >= t:
         return "actual"

@@ -329,7 +329,12 @@ QUALIFIER_PREFIXES: Final[dict[str, str]] = {
     "最少": "at_least",
 }
 # Between the number and the unit (1萬餘元, 3,000多人).
-QUALIFIER_INFIXES: Final[dict[str, str]] = {"餘": "over", "多": "over", "幾": "over"}
+QUALIFIER_INFIXES: Final[dict[str, str]] = {
+    "以上": "over",
+    "餘": "over",
+    "多": "over",
+    "幾": "over",
+}
 QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
     "以上": "over",
     "以下": "under",
@@ -341,12 +346,19 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
 # 約 is "about" except inside words (合約, 契約, 節約, 預約).
 APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
 # Characters allowed between a qualifier word and its figure (spaces not counted).
-QUALIFIER_GAP: Final = 1
+QUALIFIER_GAP: Final = 0
 QUALIFIER_GAPS: Final[dict[str, int]] = {
-    "約": 4, "大約": 4, "最高": 4, "最低": 4, "上限": 4, "至多": 4, "至少": 4, "不超過": 3,
+    "約": 10, "大約": 10, "最高": 4, "最低": 4, "上限": 4, "至多": 4, "至少": 4, "不超過": 3,
 }  # fmt: skip
 # How far before a number a qualifier word may stand (合計約占總額 76.7％).
-QUALIFIER_REACH: Final = 6
+QUALIFIER_REACH: Final = 12
+# 約 may stand far from its figure only through these (約占全區僱用員工人數 46.99%).
+APPROX_FAR_NEXT: Final = frozenset("占為有計達")
+# 最高峰 is a peak, not "at most".
+QUALIFIER_NOT_BEFORE: Final[dict[str, frozenset[str]]] = {
+    "最高": frozenset("峰點"),
+    "最低": frozenset("點"),
+}
 
 # --- roles --------------------------------------------------------------------------------
 
@@ -358,6 +370,13 @@ INCREASE_WORDS: Final = (
     "提高",
     "提升",
     "擴增",
+    "增產",
+    "增撥",
+    "調升",
+    "調高",
+    "改善幅度",
+    "成長幅度",
+    "增加幅度",
     "增",
     "上漲",
     "攀升",
@@ -368,6 +387,11 @@ INCREASE_WORDS: Final = (
 )
 DECREASE_WORDS: Final = (
     "減少",
+    "減產",
+    "調降",
+    "調低",
+    "下降幅度",
+    "減少幅度",
     "下降",
     "降低",
     "衰退",
@@ -377,12 +401,13 @@ DECREASE_WORDS: Final = (
     "減",
     "下跌",
     "跌",
-    "節省",
     "減幅",
     "縮小",
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
-CHANGE_VERB_NOT_BEFORE: Final = ("率", "幅度", "為", "型", "動能", "力", "資", "值", "的", "之")
+CHANGE_VERB_NOT_BEFORE: Final = (
+    "率", "幅度", "為", "型", "動能", "力", "資", "值", "的", "之", "貢獻",
+)  # fmt: skip
 # 新增 (newly added) is an amount, not a difference.
 CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
 # What may stand between a one-character verb (增, 減) and its figure.
@@ -392,7 +417,7 @@ LEVEL_AFTER_CHANGE: Final = ("至", "到", "為", "成")
 # 較上年 … : a comparison makes a following increase/decrease a change.
 CHANGE_REACH: Final = 14
 # The most that may stand between a change verb and its figure (增加銷售額 90 億元).
-CHANGE_GAP: Final = 6
+CHANGE_GAP: Final = 9
 
 # --- modality -------------------------------------------------------------------------------
 
@@ -415,11 +440,9 @@ TARGET_CUES: Final = (
     "希望",
     "力拚",
     "屆時",
-    "估計",
     "期盼",
     "期望",
     "冀",
-    "俾",
     "未來",
 )
 # "期" starts a target only in these pairs (期至 111 年, 期能, 期使…); elsewhere it is
@@ -430,7 +453,16 @@ TARGET_QI_BAD_BEFORE: Final = frozenset(
     "0123456789０１２３４５６７８９一二三四五六七八九十"
 )
 # These stop a target reading (已, 業於…): what follows them happened.
-ACTUAL_CUES: Final = ("已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際")
+ACTUAL_CUES: Final = (
+    "已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際", "現有", "既有",
+)  # fmt: skip
+# 由 5,000 萬元提高至 1.5 億元: the figure after 由 is where a planned change starts from,
+# so it exists now; only the figure after 至/為 is the plan.
+FROM_WORD: Final = "由"
+FROM_TO_VERBS: Final = (
+    "提高至", "提高為", "擴大至", "擴增為", "增加至", "增為", "降為", "降至", "調整為", "減為",
+    "下修至", "上修至",
+)  # fmt: skip
 # Words that look like cues but are not (將近 is "nearly"; 擬定 is drafting).
 CUE_EXCEPTIONS: Final = (
     "將近",
@@ -438,6 +470,7 @@ CUE_EXCEPTIONS: Final = (
     "草擬",
     "模擬",
     "虛擬",
+    "預定目標",
     "比擬",
     "未來性",
     "預算數",
@@ -450,10 +483,10 @@ CUE_EXCEPTIONS: Final = (
     "目標值達成",
 )
 # Completion words end a plan's reach when they open a later clause (…，總計完成 4 萬筆).
-LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "達成")
+LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有")
 # 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
 FUTURE_JIANG_NEXT: Final = frozenset(
-    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶朝針"
+    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶朝針合向"
 )
 # A goal named right before its figure (年度目標 90 億美元, 設置目標為 60 萬瓩) governs only
 # that figure: in 達全年目標(35MWp)之42.6% the 42.6 % is what was achieved.

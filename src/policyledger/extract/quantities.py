@@ -85,13 +85,13 @@ def _skip_ws(text: str, pos: int) -> int:
 _UNIT_START_CHARS: Final = frozenset(
     [w[0] for w in _ALL_UNITS]
     + [j[0] for j in RANGE_JOINERS]
-    + list(QUALIFIER_INFIXES)
+    + [w[0] for w in QUALIFIER_INFIXES]
     + [BIG_COUNT_WORD]
 )
 
 
 _UNIT_ONLY_START_CHARS: Final = frozenset(
-    [w[0] for w in _ALL_UNITS] + list(QUALIFIER_INFIXES) + [BIG_COUNT_WORD]
+    [w[0] for w in _ALL_UNITS] + [w[0] for w in QUALIFIER_INFIXES] + [BIG_COUNT_WORD]
 )
 
 
@@ -112,9 +112,10 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     starting at ``start``."""
     q: str | None = None
     p = _skip_ws(text, pos)
-    if p < len(text) and text[p] in QUALIFIER_INFIXES:
-        q = QUALIFIER_INFIXES[text[p]]
-        p = _skip_ws(text, p + 1)
+    infix = next((w for w in QUALIFIER_INFIXES if text.startswith(w, p)), None)
+    if infix is not None:
+        q = QUALIFIER_INFIXES[infix]
+        p = _skip_ws(text, p + len(infix))
     if text.startswith(BIG_COUNT_WORD, p):
         noun = text[p + 1 : p + 1 + BIG_COUNT_NOUN_CHARS]
         if (
