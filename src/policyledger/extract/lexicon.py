@@ -353,7 +353,7 @@ QUALIFIER_GAPS: Final[dict[str, int]] = {
 # How far before a number a qualifier word may stand (合計約占總額 76.7％).
 QUALIFIER_REACH: Final = 12
 # 約 may stand far from its figure only through these (約占全區僱用員工人數 46.99%).
-APPROX_FAR_NEXT: Final = frozenset("占為有計達")
+APPROX_FAR_NEXT: Final = frozenset("占為有計達可相")
 # 最高峰 is a peak, not "at most".
 QUALIFIER_NOT_BEFORE: Final[dict[str, frozenset[str]]] = {
     "最高": frozenset("峰點"),
