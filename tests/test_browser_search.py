@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,53 +10,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def search_server(
-    request: pytest.FixtureRequest, report_2018: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The shared ``live_server`` when conftest has one, else our own on the 2018 report."""
-    if "live_server" in request.fixturenames or _has_fixture(request, "live_server"):
-        server = request.getfixturevalue("live_server")
-        yield str(getattr(server, "url", server)).rstrip("/")
-        return
-    import uvicorn
-
-    from policyledger.ingest import load_document
-    from policyledger.pipeline import ingest_document
-    from policyledger.store import connect
-    from policyledger.web.app import create_app
-
-    db = tmp_path_factory.mktemp("search-browser") / "ledger.db"
-    conn = connect(db)
-    ingest_document(
-        conn, load_document(report_2018), analysers=["policyledger.search:index_report"]
-    )
-    conn.close()
-    port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-def _has_fixture(request: pytest.FixtureRequest, name: str) -> bool:
-    manager = request._fixturemanager
-    return bool(manager.getfixturedefs(name, request.node))
+def search_server(live_server: str) -> str:
+    """The shared live server (the 2018 report and the demo report, ingested for real)."""
+    return live_server.rstrip("/")
 
 
 def test_header_search_finds_highlights_and_links(

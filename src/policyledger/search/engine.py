@@ -31,13 +31,13 @@ from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs, sq
 BODY_WEIGHT = 1.0
 HEADING_WEIGHT = 0.3
 # How many BM25 candidates are re-ranked; more costs latency on large ledgers.
-CANDIDATES = 200
+CANDIDATES = 100
 # bm25() costs about a microsecond per matching passage. Words found in more than
 # COMMON_DOCS passages are left out of candidate generation when the query has rarer
 # ones (they still count in re-ranking), and at most SCAN_CAP matches, the most recently
 # indexed, are scored. On one report neither limit is ever reached.
 COMMON_DOCS = 1000
-SCAN_CAP = 3000
+SCAN_CAP = 2000
 SNIPPET_CHARS = 160
 MAX_LIMIT = 200
 
@@ -56,10 +56,12 @@ _terms_seen: set[tuple[object, ...]] = set()
 
 def _load_domain_terms(conn: sqlite3.Connection) -> None:
     # Re-read the dictionary only when this ledger's set of reports changed since we last
-    # looked: the count and the highest rowid of reports move with every ingest.
+    # looked: the count of reports and the newest one's id (a content hash, so two
+    # in-memory ledgers never share a key) move with every ingest.
     path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "")
-    count, last = conn.execute("SELECT count(*), max(rowid) FROM reports").fetchone()
-    key = (path or id(conn), count, last)
+    count = conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    last = conn.execute("SELECT id FROM reports ORDER BY rowid DESC LIMIT 1").fetchone()
+    key = (path, count, last[0] if last else None)
     if key in _terms_seen:
         return
     segment.add_terms(r[0] for r in conn.execute("SELECT DISTINCT term FROM search_terms"))
@@ -196,7 +198,7 @@ def _figure_where(parsed: ParsedQuery, f: Filters) -> tuple[str, list[object]]:
 _PASSAGE_COLUMNS = """
     p.id, p.report_id, r.title, p.section_id, p.section_path, s.title, p.chapter_title,
     p.paragraph_id, p.ord, p.kind, p.start, p.end,
-    coalesce(pa.text, substr(r.text, p.start + 1, p.end - p.start))
+    coalesce(pa.text, p.text)
 """
 _PASSAGE_JOINS = """
     JOIN reports r ON r.id = p.report_id

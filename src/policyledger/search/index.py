@@ -108,7 +108,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
         (report_id,),
     ):
         path, chapter, heading = context(sid)
-        rows.append((report_id, sid, pid, "paragraph", ord_, start, end, path, chapter, year))
+        rows.append((report_id, sid, pid, "paragraph", ord_, start, end, path, chapter, year, None))
         if text[start:end] == ptext:
             body = index_string(folded[start:end], folded=True)
         else:  # a paragraph whose offsets do not match the report text: index it as stored
@@ -138,6 +138,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
                 path,
                 chapter,
                 year,
+                head,
             )
         )
         fts.append((index_string(folded[sec.start : sec.heading_end], folded=True), parent_heading))
@@ -145,7 +146,7 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
     first_id = (conn.execute("SELECT coalesce(max(id), 0) FROM search_passages").fetchone()[0]) + 1
     conn.executemany(
         "INSERT INTO search_passages (id, report_id, section_id, paragraph_id, kind, ord, start, "
-        "end, section_path, chapter_title, year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "end, section_path, chapter_title, year, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(first_id + k, *r) for k, r in enumerate(rows)],
     )
     conn.executemany(

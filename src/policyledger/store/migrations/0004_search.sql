@@ -14,7 +14,8 @@ CREATE TABLE search_passages (
     end           INTEGER NOT NULL,
     section_path  TEXT,                      -- 壹/一/（一）/1
     chapter_title TEXT,                      -- title of the level-1 section (工業)
-    year          INTEGER                    -- Western year of the report, when known
+    year          INTEGER,                   -- Western year of the report, when known
+    text          TEXT                       -- a heading's text (a paragraph's is in paragraphs)
 );
 CREATE INDEX search_passages_report ON search_passages(report_id, section_path);
 CREATE INDEX search_passages_paragraph ON search_passages(paragraph_id);
