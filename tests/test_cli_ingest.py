@@ -59,11 +59,12 @@ def test_ingest_once_then_unchanged(tmp_path: Path, demo_copy: Path) -> None:
 
 def test_ingest_warnings_go_to_stderr_once(tmp_path: Path) -> None:
     src = tmp_path / "h.txt"
-    src.write_text("壹、工業\n一、輔導 217 家企業升級\n二、其他\n推動 3 案。\n", encoding="utf-8")
+    # 三、 after 一、: a numbering gap, which the outline reports as a warning.
+    src.write_text("壹、工業\n一、輔導企業升級\n三、其他\n推動 3 案。\n", encoding="utf-8")
     db = tmp_path / "l.db"
     r = run("ingest", str(src), "--db", str(db))
     assert r.exit_code == 0 and r.stdout.count("\n") == 1
-    assert r.stderr.startswith("  注意 warning: ") and "壹/一" in r.stderr
+    assert r.stderr.startswith("  注意 warning: ") and "壹" in r.stderr
     again = run("ingest", str(src), "--db", str(db))
     assert again.exit_code == 0 and again.stderr == ""
 

@@ -301,24 +301,20 @@ def test_missing_file_is_an_ingest_error(conn: sqlite3.Connection, tmp_path: Pat
     assert counts(conn)["reports"] == 0
 
 
-def test_figures_in_a_heading_without_body_are_named_in_a_warning(
+def test_figures_in_a_heading_without_body_are_stored(
     conn: sqlite3.Connection, no_analysers: None
 ) -> None:
+    from policyledger.ingest import document_from_text
+
     text = "壹、工業\n一、輔導 217 家企業升級\n二、其他\n推動 3 案。\n"
-    p = _para(text, "推動 3 案。")
-    bare = _section(text, "壹/一", 2, "一、", "輔導 217 家企業升級", "二、", ())
-    other = _section(text, "壹/二", 2, "二、", "其他", None, (p,), number=2)
-    root = _section(text, "壹", 1, "壹、", "工業", None, (), (bare, other))
-    doc = Document(
-        report_id="d" * 64, meta=ReportMeta(), text=text, sections=(root,), warnings=("既有",)
-    )
+    doc = document_from_text(text, report_id="d" * 64)
     result = ingest_document(conn, doc)
-    assert result.quantities == 1  # only "3 案": "217 家" has no sentence to hang on
-    assert result.warnings[0] == "既有"
-    assert len(result.warnings) == 2 and "1 " in result.warnings[1]
-    assert "壹/一" in result.warnings[1] and "壹/二" not in result.warnings[1]
-    stored = conn.execute("SELECT warnings FROM reports").fetchone()[0]
-    assert "壹/一" in stored
+    assert result.quantities == 2
+    row = conn.execute(
+        "SELECT q.text, s.path FROM quantities q JOIN sections s ON s.id = q.section_id"
+        " ORDER BY q.start"
+    ).fetchall()
+    assert [tuple(r) for r in row] == [("217 家", "壹/一"), ("3 案", "壹/二")]
 
 
 PIECES = (

@@ -22,15 +22,18 @@ mid-list. Gaps and restarts in the numbering are accepted and reported as warnin
 Heading titles. A heading line may carry body text:
 
 * ``1、 連結在地：臺中市…`` — a label before a colon: the title is the label, the text
-  after the colon is the section's first paragraph.
+  after the colon is the section's first paragraph (the label too, when it states a
+  figure).
 * ``三、 106 年砂石需求量為 6,573 萬公噸，…。`` — a sentence: the title is the first
   sentence (without its 。/；), or only its first clause (up to the first ，) when the
   sentence is longer than 40 characters; the first paragraph is the *whole* line after
   the marker, title included, because its figures must stay in a paragraph for
   extraction.
 * ``一、 推動重點產業創新發展`` — no colon and no 。/；, at most 40 characters: the
-  whole line is the title and there is no paragraph. A longer line without 。 (``…其修正
-  重點如下：``) is treated as a sentence.
+  whole line is the title and there is no paragraph — unless the title states a figure
+  (``（四） 前瞻或綠能外加 1 億元融資保證額度：``): then the title is also the section's
+  first paragraph, so the figure is stored and cited like any other. A longer line
+  without 。 (``…其修正重點如下：``) is treated as a sentence.
 """
 
 from __future__ import annotations
@@ -358,12 +361,17 @@ def _split_heading(line: str, body: int) -> tuple[str, int, int | None]:
     if colon is not None:
         title = rest[:colon].strip()
         after = body + colon + 1
+        # A label that states a figure (``（四） 外加 1 億元融資保證額度：…``) stays in
+        # the paragraph, or extraction never sees its figure.
+        if _has_figure(title):
+            return title, after, body
         return title, after, (after if line[after:].strip() else None)
     stop = _top_level_index(rest, _SENTENCE_END)
     if stop is None:
         whole = rest.rstrip()
         if len(whole) <= _LONG_TITLE:
-            return whole.rstrip("：:").strip(), len(line.rstrip()), None
+            title = whole.rstrip("：:").strip()
+            return title, len(line.rstrip()), (body if _has_figure(title) else None)
         # A long line without 。 (``…修正重點如下：``) is a sentence, not a title.
         stop = len(whole)
     if stop > _LONG_TITLE:
@@ -373,6 +381,15 @@ def _split_heading(line: str, body: int) -> tuple[str, int, int | None]:
             return rest[:comma].strip(), body + comma, body
     title = rest[:stop].strip()
     return title, min(body + stop + 1, len(line.rstrip())), body
+
+
+def _has_figure(title: str) -> bool:
+    """Whether a heading states a figure (``外加 1 億元``), not just a name (``4G 城市``)."""
+    if not any(ch.isdigit() for ch in title):
+        return False
+    from policyledger.extract import extract
+
+    return bool(extract(title).quantities)
 
 
 def _top_level_index(text: str, chars: str, limit: int | None = None) -> int | None:

@@ -253,8 +253,8 @@ class _Writer:
         self._para_dates: dict[int, tuple[CalendarExpr, ...]] = {}
 
     def _heading_facts(self, sec: Section) -> Extraction:
-        """What ``extract`` finds in a section's heading (document offsets), computed once:
-        both the period fallback and the heading-figure warning ask for it."""
+        """What ``extract`` finds in a section's heading (document offsets), computed once
+        per section: every figure under it may fall back on the heading's period."""
         found = self._headings.get(sec.start)
         if found is None:
             from policyledger.extract import extract
@@ -275,7 +275,7 @@ class _Writer:
     def write(self) -> _Counts:
         doc, conn = self.doc, self.conn
         meta = doc.meta
-        self.counts.warnings = doc.warnings + self._heading_only_figures()
+        self.counts.warnings = doc.warnings
         conn.execute(
             "INSERT INTO reports (id, title, ministry, period, report_date, file_name,"
             " source_format, encoding, text, warnings, ingested_at)"
@@ -298,35 +298,6 @@ class _Writer:
         self._paragraphs_and_facts(owners)
         self.counts.sections = len(section_rows)
         return self.counts
-
-    def _heading_only_figures(self) -> tuple[str, ...]:
-        """A warning naming the headings whose figures no paragraph holds.
-
-        Facts hang off sentences, and sentences off paragraphs; a heading line that is
-        not part of any paragraph (``（1）台9線拓寬 65公里`` with no body under it) has
-        figures the ledger cannot store. Say so instead of dropping them silently.
-        """
-        missed: list[str] = []
-        count = 0
-        for sec in self.doc.all_sections():
-            heading = self.doc.text[sec.start : sec.heading_end]
-            # The marker's own digits (``1、``, ``（2）``) are no figure.
-            title = heading.removeprefix(sec.marker)
-            if not any(ch.isdigit() for ch in title):
-                continue
-            if any(p.start < sec.heading_end and p.end > sec.start for p in sec.paragraphs):
-                continue
-            n = len(self._heading_facts(sec).quantities)
-            if n:
-                count += n
-                missed.append(sec.path)
-        if not count:
-            return ()
-        listed = "、".join(missed[:5]) + (" …" if len(missed) > 5 else "")
-        return (
-            f"標題中的 {count} 個數字不在任何段落內，未列入數據：{listed}"
-            f" ({count} figures in headings without body text were not stored)",
-        )
 
     # sections -----------------------------------------------------------------------
 
