@@ -271,6 +271,156 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [("97年", "date", "2008-01-01", "2008-12-31")],
     ),
+    # Cause 1: comparisons and decreases are signed changes.
+    (
+        "moea-report-2018-03.txt",
+        "平均首次通知期間 9 個月，較上年縮短 3.8 個月及\n\n3 個月，待辦案件降至約 4.4 萬件",
+        [
+            ("9 個月", 9, "month", {"role": "level"}),
+            ("3.8 個月", -3.8, "month", {"role": "change"}),
+            ("3 個月", -3, "month", {"role": "change"}),
+            ("4.4 萬件", 44000, "count", {"role": "level", "qualifier": "approx"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "兩度調降貼放利率，降幅共計0.75個百分點，調降後之重貼現率",
+        [("0.75個百分點", -0.75, "pp", {"role": "change"})],
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "95年經濟成長率估計為4.39%，較94年高0.36個百分點，惟較計畫目標低0.11個百分點，",
+        [
+            ("4.39%", 4.39, "%", {"role": "level"}),
+            ("0.36個百分點", 0.36, "pp", {"role": "change"}),
+            ("0.11個百分點", -0.11, "pp", {"role": "change", "modality": "actual"}),
+        ],
+        [
+            ("95年", "date", "2006-01-01", "2006-12-31"),
+            ("94年", "date", "2005-01-01", "2005-12-31"),
+        ],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "4度調升重貼現率、擔保放款融通利率及短期融通利率共0.5個百分點，",
+        [("0.5個百分點", 0.5, "pp", {"role": "change"})],
+        [],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "較100年同期增加15萬3,000人或1.43%；",
+        [
+            ("15萬3,000人", 153000, "count", {"role": "change"}),
+            ("1.43%", 1.43, "%", {"role": "change"}),
+        ],
+        [("100年", "date", "2011-01-01", "2011-12-31")],
+    ),
+    # Cause 2: measure words (只, 架, 宗, 大 + a measure word).
+    (
+        "ey-2009h1-report.txt",
+        "本期計檢查出口整裝貨櫃6萬2,513只，占總出口數86萬1,363只貨櫃7.26%",
+        [
+            ("6萬2,513只", 62513, "count", {"raw_unit": "只"}),
+            ("86萬1,363只", 861363, "count", {}),
+            ("7.26%", 7.26, "%", {}),
+        ],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "包括60架UH-60黑鷹式直升機、2套愛國者飛彈",
+        [("60架", 60, "count", {"raw_unit": "架"}), ("2套", 2, "count", {})],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "區分「武器裝備獲得」等3大類，計「制空」、「制海」、「地面防衛」等12項",
+        [("3大類", 3, "count", {"raw_unit": "大類"}), ("12項", 12, "count", {})],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "大面積國有土地計3批，20宗，66筆",
+        [("3批", 3, "count", {}), ("20宗", 20, "count", {}), ("66筆", 66, "count", {})],
+        [],
+    ),
+    # 餘/多 between a figure and its magnitude.
+    (
+        "ey-2006h2-report.txt",
+        "國內債券型基金總規模為1兆1千餘億元，流動性資產上升至73.4%",
+        [
+            ("1兆1千餘億元", 1.1e12, "TWD", {"qualifier": "over"}),
+            ("73.4%", 73.4, "%", {"role": "level"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "全國汽、機車已投保本保險者約1,615餘萬輛。",
+        [("1,615餘萬輛", 16_150_000, "count", {"raw_unit": "萬輛"})],
+        [],
+    ),
+    # Cause 3: signed percentages.
+    (
+        "ey-2006h2-report.txt",
+        "(一)關稅 | 39,220 | 42,858 | -8.5%",
+        [("-8.5%", -8.5, "%", {"role": "change"})],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "上半年初步統計經濟成長率為-8.84%，",
+        [("-8.84%", -8.84, "%", {"role": "level"})],
+        [],
+    ),
+    # Cause 4: a cue used as a noun, or in a clause before the period's results.
+    (
+        "ey-2006h2-report.txt",
+        "本期完成農地重劃區農水路工程先期規劃及設計作業4區、面積897公頃；",
+        [
+            ("4區", 4, "count", {"modality": "actual"}),
+            ("897公頃", 897, "ha", {"modality": "actual"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "規劃關警聯合查贓，本期計檢查出口整裝貨櫃6萬2,513只",
+        [("6萬2,513只", 62513, "count", {"modality": "actual"})],
+        [],
+    ),
+    # Cause 5: 增加 governs a counted noun, but not a later item with its own verb.
+    (
+        "moea-report-2018-03.txt",
+        "創造產值 5 億元，增加就業機會 20 人。",
+        [
+            ("5 億元", 5e8, "TWD", {"role": "level"}),
+            ("20 人", 20, "count", {"role": "change"}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "研發經費 1.8 億元、營業額增加 6.5 億元、促成投資 0.9 億元，",
+        [
+            ("1.8 億元", 1.8e8, "TWD", {"role": "level"}),
+            ("6.5 億元", 6.5e8, "TWD", {"role": "change"}),
+            ("0.9 億元", 0.9e8, "TWD", {"role": "level"}),
+        ],
+        [],
+    ),
+    # Cause 6: 不得低於 is a lower bound.
+    (
+        "ey-2009h1-report.txt",
+        "其發行價格得自原規範不得低於基準價格九成放寬至八成",
+        [
+            ("九成", 90, "%", {"qualifier": "at_least"}),
+            ("八成", 80, "%", {"qualifier": "exact"}),
+        ],
+        [],
+    ),
 ]
 
 

@@ -70,7 +70,9 @@ def test_heldout2_is_disjoint_from_dev_and_first_heldout() -> None:
     others = []
     for path in (DEV, HELDOUT1):
         if path.exists():
-            others += [o["text"] for o in json.loads(path.read_text(encoding="utf-8")) if "text" in o]
+            others += [
+                o["text"] for o in json.loads(path.read_text(encoding="utf-8")) if "text" in o
+            ]
     assert others, "neither dev.json nor extract-heldout.json found"
     for it in _items():
         for other in others:

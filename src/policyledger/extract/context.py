@@ -20,6 +20,12 @@ from policyledger.extract.lexicon import (
     CHANGE_REACH,
     CHANGE_VERB_BAD_BEFORE,
     CHANGE_VERB_NOT_BEFORE,
+    COMPARATIVE_GAPS,
+    COMPARATIVE_WORDS,
+    COMPARISON_WORDS,
+    COMPLETION_BEFORE_CUE,
+    COMPLETION_NOT_NEXT,
+    COUNT_CHANGE_VERBS,
     CUE_EXCEPTIONS,
     CURRENCY_PREFIXES,
     DECIDED_CUES,
@@ -31,13 +37,16 @@ from policyledger.extract.lexicon import (
     LATER_CLAUSE_ACTUAL_CUES,
     LEVEL_AFTER_CHANGE,
     NEAR_NOT_AFTER,
+    POINT_CHANGE_REACH,
     QUALIFIER_GAP,
     QUALIFIER_GAPS,
     QUALIFIER_NOT_BEFORE,
     QUALIFIER_PREFIXES,
     QUALIFIER_REACH,
     SHORT_VERB_GAPS,
+    TARGET_CUE_NOUN_NEXT,
     TARGET_CUES,
+    TARGET_NEAR_BASELINE_REACH,
     TARGET_NEAR_CUES,
     TARGET_NEAR_REACH,
     TARGET_POST_CUES,
@@ -61,6 +70,7 @@ class Layout:
     sentence_ends: tuple[int, ...]
     clause_ends: tuple[int, ...]
     target_ends: tuple[int, ...]  # end of each target cue (exceptions removed)
+    target_starts: tuple[int, ...]  # start of the same cues
     actual_starts: tuple[int, ...]
     later_actual_starts: tuple[int, ...]
 
@@ -68,16 +78,23 @@ class Layout:
     def of(cls, text: str) -> Layout:
         excluded = [(m.start(), m.end()) for m in _EXCEPTION_RE.finditer(text)]
         targets: list[int] = []
+        target_starts: list[int] = []
         k = 0
         for m in _TARGET_RE.finditer(text):
             while k < len(excluded) and excluded[k][1] <= m.start():
                 k += 1
-            if not (k < len(excluded) and excluded[k][0] <= m.start()):
-                targets.append(m.end())
+            if k < len(excluded) and excluded[k][0] <= m.start():
+                continue
+            # 先期規劃及設計作業: a cue joined to another noun is a noun itself.
+            if len(m.group()) > 1 and text[m.end() : m.end() + 1] in TARGET_CUE_NOUN_NEXT:
+                continue
+            targets.append(m.end())
+            target_starts.append(m.start())
         return cls(
             tuple(m.start() for m in _SENTENCE_END_RE.finditer(text)),
             tuple(m.start() for m in _CLAUSE_END_RE.finditer(text)),
             tuple(targets),
+            tuple(target_starts),
             tuple(m.start() for m in _ACTUAL_RE.finditer(text)),
             tuple(m.start() for m in _LATER_ACTUAL_RE.finditer(text)),
         )
@@ -131,6 +148,7 @@ _LATER_ACTUAL_RE: Final = _alternation(LATER_CLAUSE_ACTUAL_CUES)
 _POST_CUE_RE: Final = _alternation(TARGET_POST_CUES)
 _NEAR_CUE_RE: Final = _alternation(TARGET_NEAR_CUES)
 _DECIDED_RE: Final = _alternation(DECIDED_CUES)
+_COMPARATIVE_RE: Final = _alternation(COMPARATIVE_WORDS)
 _CHANGE_WORDS: Final[dict[str, int]] = {
     **{w: 1 for w in INCREASE_WORDS},
     **{w: -1 for w in DECREASE_WORDS},
@@ -200,6 +218,16 @@ def _is_starting_point(text: str, start: int, end: int, floor: int) -> bool:
     return any(v in after[:8] for v in FROM_TO_VERBS)
 
 
+def _completed_before(text: str, word: str, lo: int, hi: int) -> bool:
+    """``word`` (完成) in ``text[lo:hi]``, not as 完成後 (which starts a plan)."""
+    i = text.find(word, lo, hi)
+    while i >= 0:
+        if not text.startswith(COMPLETION_NOT_NEXT, i + len(word)):
+            return True
+        i = text.find(word, i + 1, hi)
+    return False
+
+
 def modality(text: str, start: int, end: int, *, structural: bool, layout: Layout) -> str:
     """``target`` when a plan/forecast cue governs the figure, else ``actual``.
 
@@ -218,6 +246,10 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
         return "target"
     for nm in _NEAR_CUE_RE.finditer(before, max(0, len(before) - TARGET_NEAR_REACH - 4)):
         gap = before[nm.end() :]
+        # 較計畫目標低 0.11 個百分點: a goal compared against is the baseline.
+        lead = before[max(0, nm.start() - TARGET_NEAR_BASELINE_REACH) : nm.start()]
+        if any(w in lead for w in COMPARISON_WORDS):
+            continue
         # 目標達成率 111.62%, 達成預定目標的 34.62%: how far a goal was reached is a result.
         if len(gap) <= TARGET_NEAR_REACH and not any(c.isdigit() or c in "率的之" for c in gap):
             return "target"
@@ -225,6 +257,12 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     if t < 0:
         return "actual"
     if _is_starting_point(text, start, end, s):
+        return "actual"
+    # 辦理完成…先期規劃 6 區: a plan that was completed is a result.
+    ti = bisect_left(layout.target_ends, t)
+    cue_start = layout.target_starts[ti]
+    cue_cs, _ = layout.clause(cue_start, t, len(text))
+    if any(_completed_before(text, w, cue_cs, cue_start) for w in COMPLETION_BEFORE_CUE):
         return "actual"
     if layout.last_in(layout.actual_starts, s, start - 1) >= t:
         return "actual"
@@ -238,14 +276,54 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     return "target"
 
 
-def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
-    """(``change``/``level``, sign) from the verb before the figure."""
+def _comparative(window: str) -> int:
+    """Sign of 較上年高 / 比計畫低 / 較上年縮短 written right before the figure, else 0."""
+    found = 0
+    for m in _COMPARATIVE_RE.finditer(window):
+        if window[m.end() :].strip(" \t\u3000") not in COMPARATIVE_GAPS:
+            continue
+        if any(c in window[: m.start()] for c in COMPARISON_WORDS):
+            found = COMPARATIVE_WORDS[m.group()]
+    return found
+
+
+def role_and_sign(
+    text: str, start: int, *, is_count: bool, points: bool = False
+) -> tuple[str, int]:
+    """(``change``/``level``, sign) from the verb before the figure.
+
+    ``points`` figures (個百分點) are differences of rates: any change verb earlier in
+    their clause governs them, whatever stands between.
+    """
     j = start - 1
     while j >= 0 and text[j] in " \t\u3000":
         j -= 1
-    if j >= 0 and text[j] in "+-＋－" and j > 0 and text[j - 1] in "(（":
-        return "change", (-1 if text[j] in "-－" else 1)
+    if j >= 0 and text[j] in "+-＋－" and j > 0:
+        k = j - 1
+        while k >= 0 and text[k] in " \t\u3000":
+            k -= 1
+        # (-15.21%), a table cell | -8.5%: a signed figure is a change.
+        if k >= 0 and text[k] in "(（|｜":
+            return "change", (-1 if text[j] in "-－" else 1)
+        start = j  # read the words before the sign (降幅擴大為-10.13%)
     window = _window_back(text, start, CHANGE_REACH, CLAUSE_ENDS)
+    comparative = _comparative(window)
+    if comparative:
+        return "change", comparative
+    if points:
+        wide = _window_back(text, start, POINT_CHANGE_REACH, CLAUSE_ENDS)
+        last = None
+        for m in _CHANGE_RE.finditer(wide):
+            after = wide[m.end() :]
+            if after.startswith(CHANGE_VERB_NOT_BEFORE) or len(m.group()) == 1:
+                continue
+            if m.start() > 0 and wide[m.start() - 1] in CHANGE_VERB_BAD_BEFORE:
+                continue
+            last = m
+        if last is not None:
+            gap = wide[last.end() :].strip()
+            if not any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
+                return "change", _CHANGE_WORDS[last.group()]
     best = -1
     sign = 1
     verb = ""
@@ -271,6 +349,12 @@ def role_and_sign(text: str, start: int, *, is_count: bool) -> tuple[str, int]:
         return "level", 1
     # 增建 3 座, 提升 30 家: with a count, a verb is a change only against a baseline
     # (較上年增加 5 件) or when it stands right before the figure.
-    if is_count and "較" not in window and (gap or len(verb) < 2):
+    # 增加就業機會 20 人: 增加/減少 govern the counted noun between.
+    if (
+        is_count
+        and "較" not in window
+        and (gap or len(verb) < 2)
+        and not (verb in COUNT_CHANGE_VERBS and not any(c.isdigit() for c in gap))
+    ):
         return "level", 1
     return "change", sign

@@ -125,6 +125,9 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "分鐘": ("other", 1.0),
     "週": ("other", 1.0),
     "學分": ("other", 1.0),
+    "秒": ("other", 1.0),
+    "毫米": ("other", 1.0),
+    "微米": ("other", 1.0),
 }
 
 # Written before its number: 百分之二 is 2 %.
@@ -233,13 +236,20 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "輯",
     "通",
     "本",
+    "只",
+    "架",
+    "宗",
+    "頁次",
+    "頁",
+    "構面",
 )
 
 # Measure words that are too often the start of an ordinary word after a number; they
 # count only when the next character is not one of these.
 MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "成": frozenset("長立果本員效為功交熟績就形型品份分"),
-    "度": frozenset("假"),
+    # 4 度調升, 第 3 度通過, 二度就業: 度 counts times there, not kilowatt-hours.
+    "度": frozenset("假調就通過量"),
     "區": frozenset("域隔分別"),
     "國": frozenset("內外際家中營民產立小稅"),
     "面": frozenset("向對臨積"),
@@ -262,13 +272,19 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "通": frozenset("過知報訊常路關用信車"),
     "本": frozenset("部年期國土島地會身位質案次屆月日週季署局院市縣府處校著於"),
     "單位": frozenset(),
+    "只": frozenset("是有要能限需在要"),
+    "架": frozenset("構設"),
+    "頁": frozenset("面"),
 }
 
+# Cells of a table row as the text layer prints them (關稅 | 39,220 | 42,858 | -8.5%).
+TABLE_CELL_SEPARATOR: Final = "|"
 # A unit followed by one of these names a rate (千人率, 萬人比), not a quantity.
 UNIT_NOT_BEFORE: Final = frozenset("率比")
 # 3 大策略, 五大產業: "大" plus the noun it counts (kept in raw_unit).
 BIG_COUNT_WORD: Final = "大"
 BIG_COUNT_NOUN_CHARS: Final = 2
+# 3 大類, 10 大類 66 項: 大 and a measure word with no noun after it count with that word.
 # 十大建設, 20 大貿易伙伴 count; 311 大地震 and 百大 name an event or a ranking.
 BIG_COUNT_MAX: Final = 50
 
@@ -325,6 +341,10 @@ QUALIFIER_PREFIXES: Final[dict[str, str]] = {
     "最低": "at_least",
     "至少": "at_least",
     "不低於": "at_least",
+    "不得低於": "at_least",
+    "不得少於": "at_least",
+    "不得超過": "at_most",
+    "不得高於": "at_most",
     "不少於": "at_least",
     "最少": "at_least",
 }
@@ -342,6 +362,7 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
     "左右": "approx",
     "有餘": "over",
     "多": "over",
+    "額度內": "at_most",
 }
 # 約 is "about" except inside words (合約, 契約, 節約, 預約).
 APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
@@ -349,6 +370,7 @@ APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締�
 QUALIFIER_GAP: Final = 0
 QUALIFIER_GAPS: Final[dict[str, int]] = {
     "約": 10, "大約": 10, "最高": 4, "最低": 4, "上限": 4, "至多": 4, "至少": 4, "不超過": 3,
+    "不得低於": 8, "不得少於": 8, "不得超過": 8, "不得高於": 8,
 }  # fmt: skip
 # How far before a number a qualifier word may stand (合計約占總額 76.7％).
 QUALIFIER_REACH: Final = 12
@@ -383,6 +405,7 @@ INCREASE_WORDS: Final = (
     "回升",
     "多出",
     "增幅",
+    "漲幅",
     "漲",
 )
 DECREASE_WORDS: Final = (
@@ -402,6 +425,8 @@ DECREASE_WORDS: Final = (
     "下跌",
     "跌",
     "減幅",
+    "降幅",
+    "跌幅",
     "縮小",
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
@@ -414,6 +439,28 @@ CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
 SHORT_VERB_GAPS: Final = frozenset({"", "約", "逾", "達", "了", "加", "少"})
 # 提高…至 550 萬噸, 降至: the number is the new level, not the difference.
 LEVEL_AFTER_CHANGE: Final = ("至", "到", "為", "成")
+# 較上年高 0.36 個百分點, 較計畫目標低 0.11 個百分點, 較上年縮短 3.8 個月: after a
+# comparison word (較, 比) these adjectives state the difference, written right before it.
+COMPARISON_WORDS: Final = ("較", "比")
+COMPARATIVE_WORDS: Final[dict[str, int]] = {
+    "高": 1, "多": 1, "增": 1, "延長": 1, "低": -1, "少": -1, "減": -1, "縮短": -1,
+}  # fmt: skip
+# What may stand between a comparative adjective and its figure.
+COMPARATIVE_GAPS: Final = frozenset({"", "約", "逾", "了", "出", "近"})
+# A difference in percentage points belongs to the change verb anywhere in its clause
+# (調升重貼現率、…及短期融通利率共 0.5 個百分點).
+POINT_UNITS: Final = frozenset({"pp"})
+POINT_CHANGE_REACH: Final = 60
+# 增加就業機會 20 人: these verbs govern a counted noun written between them and the figure.
+COUNT_CHANGE_VERBS: Final = ("增加", "減少")
+# 增加 15 萬 3,000 人或 1.43%: the second figure restates the same change.
+CHANGE_CONTINUERS: Final = ("或",)
+# 營業額增加 6.5 億元、促成投資 0.9 億元: a new verb starts a new item, which the earlier
+# change verb does not govern.
+NEW_ITEM_VERBS: Final = (
+    "促成", "創造", "帶動", "吸引", "協助", "完成", "辦理", "提供", "投入", "節省", "查獲", "核定",
+    "補助", "輔導", "培訓", "產生", "衍生", "達成", "獲得", "取得", "爭取", "新增", "達", "為",
+)  # fmt: skip
 # 較上年 … : a comparison makes a following increase/decrease a change.
 CHANGE_REACH: Final = 14
 # The most that may stand between a change verb and its figure (增加銷售額 90 億元).
@@ -444,6 +491,7 @@ TARGET_CUES: Final = (
     "期望",
     "冀",
     "未來",
+    "力求",
 )
 # "期" starts a target only in these pairs (期至 111 年, 期能, 期使…); elsewhere it is
 # 期間, 同期, 本期, 第 1 期.
@@ -482,8 +530,14 @@ CUE_EXCEPTIONS: Final = (
     "規劃費",
     "目標值達成",
 )
+# 先期規劃及設計作業 4 區, 規劃之 …: a cue followed by a conjunction or 之/的 is a noun.
+TARGET_CUE_NOUN_NEXT: Final = frozenset("及與和暨、之的")
+# 辦理完成…先期規劃 6 區: a cue that is the object of a completion verb is a noun.
+COMPLETION_BEFORE_CUE: Final = ("完成",)
+# 完成後 starts a plan of its own (完成後預期可增加…).
+COMPLETION_NOT_NEXT: Final = ("後",)
 # Completion words end a plan's reach when they open a later clause (…，總計完成 4 萬筆).
-LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有")
+LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "本期")
 # 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
 FUTURE_JIANG_NEXT: Final = frozenset(
     "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶朝針合向"
@@ -492,6 +546,8 @@ FUTURE_JIANG_NEXT: Final = frozenset(
 # that figure: in 達全年目標(35MWp)之42.6% the 42.6 % is what was achieved.
 TARGET_NEAR_CUES: Final = ("目標",)
 TARGET_NEAR_REACH: Final = 4
+# 較計畫目標低 0.11 個百分點: a goal compared against is a baseline, not a plan.
+TARGET_NEAR_BASELINE_REACH: Final = 4
 # Cues written after the figure (…86.8 公頃為目標).
 TARGET_POST_CUES: Final = ("為目標", "之目標", "的目標", "目標", "為努力方向")
 # A decided budget or a plan's total is a decision, hence actual, even inside a plan's

@@ -12,6 +12,7 @@ from policyledger.extract.lexicon import (
     BIG_COUNT_MAX,
     BIG_COUNT_NOUN_CHARS,
     BIG_COUNT_WORD,
+    CHANGE_CONTINUERS,
     CHINESE_NUMERAL_BAD_BEFORE,
     CURRENCY_PREFIXES,
     DAY_DURATION_AFTER,
@@ -19,8 +20,10 @@ from policyledger.extract.lexicon import (
     FRACTION_WORDS,
     LIST_JOINERS,
     LONE_CHINESE_NUMERALS_REJECTED,
+    MAGNITUDES,
     MEASURE_WORD_BAD_AFTER,
     MEASURE_WORDS,
+    NEW_ITEM_VERBS,
     PERCENT_WORD,
     QUALIFIER_INFIXES,
     QUALIFIER_SUFFIXES,
@@ -28,6 +31,7 @@ from policyledger.extract.lexicon import (
     RANK_QIAN_NOT_AFTER,
     RATE_PREFIXES,
     RATE_UNIT_CODES,
+    TABLE_CELL_SEPARATOR,
     UNIT_NOT_BEFORE,
     UNITS,
     YEAR_DURATION_UNIT_AFTER,
@@ -44,6 +48,7 @@ _UNIT_RE: Final = re.compile(
     "|".join(re.escape(u) for u in sorted(_ALL_UNITS, key=len, reverse=True))
 )
 _WS_RE: Final = re.compile(WS)
+_ONE_CHAR_MEASURE_WORDS: Final = frozenset(w for w in MEASURE_WORDS if len(w) == 1)
 # Only 每-words are rates before a figure (每日 100 萬噸); a bare 日 or 年 there is a date's.
 _RATE_PREFIXES: Final = tuple(
     sorted(
@@ -72,6 +77,8 @@ class _Unit:
     code: str
     factor: float
     infix_qualifier: str | None
+    # 1,615 餘萬輛, 7 千多萬元: a magnitude after the infix rescales the whole numeral.
+    numeral: Numeral | None = None
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -116,7 +123,25 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     if infix is not None:
         q = QUALIFIER_INFIXES[infix]
         p = _skip_ws(text, p + len(infix))
+        mag = text[p : p + 1]
+        if mag and mag in MAGNITUDES and not num.chinese:
+            try:
+                scaled = parse_chain(text[start:pos].rstrip() + mag)
+            except (ValueError, KeyError):
+                return None
+            inner = _read_unit(text, p + 1, scaled, start)
+            if inner is None or inner.infix_qualifier is not None:
+                return None
+            return replace(inner, infix_qualifier=q, numeral=scaled)
     if text.startswith(BIG_COUNT_WORD, p):
+        one = text[p + 1 : p + 2]
+        # 3 大類: 大 and a one-character measure word.
+        if (
+            one in _ONE_CHAR_MEASURE_WORDS
+            and num.value <= BIG_COUNT_MAX
+            and not _CJK_RE.match(text[p + 2 : p + 3])
+        ):
+            return _Unit(p + 2, BIG_COUNT_WORD + one, "count", 1.0, q)
         noun = text[p + 1 : p + 1 + BIG_COUNT_NOUN_CHARS]
         if (
             len(noun) == BIG_COUNT_NOUN_CHARS
@@ -170,9 +195,19 @@ def _blocked_before(text: str, start: int) -> bool:
     if c == "前":
         return not (j > 0 and text[j - 1] in RANK_QIAN_NOT_AFTER)
     if c.isascii() and (c.isalpha() or c in "-_/.#"):
-        # (-15.21%) is a signed change, not a code.
-        return not (c == "-" and j > 0 and text[j - 1] in "(（")
+        # (-15.21%), | -8.5%, 減少-8.5%: a minus sign, not a code's hyphen (EMT-1, 46-1).
+        return not (c == "-" and (j == 0 or not (text[j - 1].isascii() and text[j - 1].isalnum())))
     return False
+
+
+def _table_cell_ends(text: str, start: int, end: int) -> bool:
+    """| 73.56 | -3.15⏎成衣業: a figure in a table row ends its cell at the line's end, so
+    the next row's first word is not its unit."""
+    after = _skip_ws(text, end)
+    if "\n" not in text[end:after]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return TABLE_CELL_SEPARATOR in text[line_start:start]
 
 
 def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
@@ -262,7 +297,9 @@ def _inherit_role(text: str, prev: Quantity, q: Quantity) -> Quantity:
     between = text[prev.end : q.start]
     if len(between) > _INHERIT_REACH or any(c in between for c in "，,。；;：:"):
         return q
-    if not any(j in between for j in LIST_JOINERS):
+    if not any(j in between for j in LIST_JOINERS + CHANGE_CONTINUERS):
+        return q
+    if any(v in between for v in NEW_ITEM_VERBS):
         return q
     sign = -1.0 if prev.value < 0 else 1.0
     vmax = None if q.value_max is None else sign * abs(q.value_max)
@@ -341,9 +378,11 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         # Chinese numerals are written tight against their measure word.
         if s + len(stripped) < len(text) and text[s + len(stripped)] in " \t\u3000\n":
             return None
-    if _blocked_before(text, s):
+    if _blocked_before(text, s) or _table_cell_ends(text, s, s + len(stripped)):
         return None
     unit = _read_unit(text, s + len(stripped), num, s)
+    if unit is not None and unit.numeral is not None:
+        num = unit.numeral
     range_first: float | None = None
     if unit is None:
         # 10~12 場: the unit is written once, after the upper end.
@@ -403,10 +442,15 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
     if code == "year" and text.startswith("內", end):
         end += 1
     is_count = code == "count"
-    role, sign = role_and_sign(text, start, is_count=is_count)
-    if start > 0 and text[start - 1] in "+-＋－" and role == "change":
-        # (-15.21%): the sign is part of the figure as written.
+    role, sign = role_and_sign(text, start, is_count=is_count, points=code == "pp")
+    if (
+        start > 0
+        and (text[start - 1] in "-－" or (text[start - 1] in "+＋" and role == "change"))
+        and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())
+    ):
+        # (-15.21%), 成長率為-8.84%: the sign is part of the figure as written.
         start -= 1
+        sign = -1 if text[start] in "-－" else 1
     if sign < 0:
         value = -value
         if value_max is not None:
