@@ -421,6 +421,19 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [],
     ),
+    # Dates: words between 起 and 至 in a span; two consecutive days of one month.
+    (
+        "ey-2012h2-report.txt",
+        "其他廉政倫理事件計1,373件。自97年8月起實施至101年12月底止，經統計",
+        [("1,373件", 1373, "count", {})],
+        [("97年8月起實施至101年12月底止", "range", "2008-08-01", "2012-12-31")],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "１、95年7月27、28日召開之經續會，計達成",
+        [],
+        [("95年7月27、28日", "range", "2006-07-27", "2006-07-28")],
+    ),
 ]
 
 

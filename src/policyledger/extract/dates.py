@@ -19,6 +19,7 @@ from policyledger.extract.lexicon import (
     AS_OF_WORDS,
     COMPARISON_AFTER,
     COMPARISON_BEFORE,
+    DAY_PAIR_JOINERS,
     DEADLINE_NOT_BEFORE,
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
@@ -32,6 +33,10 @@ from policyledger.extract.lexicon import (
     ROC_OFFSET,
     ROC_YEAR_RANGE,
     SCHOOL_YEAR_WORDS,
+    SINCE_OPENERS,
+    SINCE_UNTIL_GAP,
+    SINCE_UNTIL_JOINERS,
+    SINCE_WORD,
     SPAN_TAILS,
     UNTIL_WORD,
     WESTERN_YEAR_RANGE,
@@ -69,6 +74,14 @@ _DAYSPAN_RE = re.compile(
     rf"{WS}(?P<d1>{_DIG}){WS}[日號]?+{_SP}(?:{_JOIN}){WS}(?P<d2>{_DIG}){WS}[日號]"
 )
 _JOIN_RE = re.compile(rf"{_SP}(?:起)?(?:{_JOIN}){WS}")
+# 自 97 年 8 月起實施至 101 年 12 月底止: a few words may stand between 起 and 至.
+_SINCE_JOIN_RE = re.compile(
+    rf"{_SP}{SINCE_WORD}[\u4e00-\u9fff]{{1,{SINCE_UNTIL_GAP}}}?(?:{'|'.join(SINCE_UNTIL_JOINERS)}){WS}"
+)
+# 95 年 7 月 27、28 日: two days of one month.
+_DAYPAIR_RE = re.compile(
+    rf"{WS}(?P<d1>{_DIG}){_SP}(?:{'|'.join(DAY_PAIR_JOINERS)}){WS}(?P<d2>{_DIG}){WS}[日號]"
+)
 _PART_RE = re.compile("|".join(re.escape(p) for p in sorted(YEAR_PARTS, key=len, reverse=True)))
 _WS_RE: Final = re.compile(WS)
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -343,8 +356,20 @@ def _parse_at(text: str, s: int, ctx: _Context) -> tuple[CalendarExpr | None, in
             b = f"{year1:04d}-{p1.month:02d}-{_int(dm.group('d2')):02d}"
             end = _tail(text, dm.end(), SPAN_TAILS)
             return CalendarExpr(text[s:end], s, end, "range", a, b, "day"), end
+        pm = _DAYPAIR_RE.match(text, p1.end)
+        if pm and year1 is not None:
+            d1, d2 = _int(pm.group("d1")), _int(pm.group("d2"))
+            last = calendar.monthrange(year1, p1.month)[1]
+            # Two consecutive days are one span (a two-day meeting).
+            if 1 <= d1 < d2 <= last and d2 == d1 + 1:
+                a = f"{year1:04d}-{p1.month:02d}-{d1:02d}"
+                b = f"{year1:04d}-{p1.month:02d}-{d2:02d}"
+                end = pm.end()
+                return CalendarExpr(text[s:end], s, end, "range", a, b, "day"), end
     # A range: joiner then a second piece that inherits what it leaves out.
     jm = _JOIN_RE.match(text, p1.end)
+    if jm is None and text[max(0, s - 2) : s].strip(" \t\u3000").endswith(SINCE_OPENERS):
+        jm = _SINCE_JOIN_RE.match(text, p1.end)
     if jm is not None:
         # 97年1月至本年6月底: the far end may be dated by a relative year word.
         p2_start = jm.end()

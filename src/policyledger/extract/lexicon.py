@@ -628,6 +628,14 @@ QUOTE_CLOSE: Final = "」』"
 
 # Words joining two figures or dates in a list (12月8日及21日; 每日 100 萬噸及…每日 200 萬噸).
 LIST_JOINERS: Final = ("以及", "及", "、", "與", "和", "暨")
+# 自 97 年 8 月起實施至 101 年 12 月底止: after 自…起, a few words (實施, 辦理) may
+# stand before the 至 that ends the span.
+SINCE_OPENERS: Final = ("自", "從", "由")
+SINCE_WORD: Final = "起"
+SINCE_UNTIL_JOINERS: Final = ("至", "到")
+SINCE_UNTIL_GAP: Final = 6
+# 95 年 7 月 27、28 日: two consecutive days of one month are a span.
+DAY_PAIR_JOINERS: Final = ("、", "及", "和", "與")
 # Words that may close a span after its last date (至 101 年 12 月止, 98至100年期間).
 SPAN_TAILS: Final = ("止", "期間", "間")
 # 前 after a date that is not "before" (106 年前往, 前瞻計畫).
