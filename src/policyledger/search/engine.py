@@ -31,13 +31,13 @@ from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs, sq
 BODY_WEIGHT = 1.0
 HEADING_WEIGHT = 0.3
 # How many BM25 candidates are re-ranked; more costs latency on large ledgers.
-CANDIDATES = 100
+CANDIDATES = 60
 # bm25() costs about a microsecond per matching passage. Words found in more than
 # COMMON_DOCS passages are left out of candidate generation when the query has rarer
 # ones (they still count in re-ranking), and at most SCAN_CAP matches, the most recently
 # indexed, are scored. On one report neither limit is ever reached.
 COMMON_DOCS = 1000
-SCAN_CAP = 2000
+SCAN_CAP = 1000
 SNIPPET_CHARS = 160
 MAX_LIMIT = 200
 
@@ -196,7 +196,7 @@ def _figure_where(parsed: ParsedQuery, f: Filters) -> tuple[str, list[object]]:
 
 
 _PASSAGE_COLUMNS = """
-    p.id, p.report_id, r.title, p.section_id, p.section_path, s.title, p.chapter_title,
+    p.id, p.report_id, coalesce(r.title, r.file_name), p.section_id, p.section_path, s.title, p.chapter_title,
     p.paragraph_id, p.ord, p.kind, p.start, p.end,
     coalesce(pa.text, p.text)
 """
@@ -241,7 +241,15 @@ def search(
     else:
         rows = []
 
-    hits = [_hit(conn, row, score, units, parsed, f) for row, score in rows[:limit]]
+    kept = rows[:limit]
+    # Fold the shown passages in one OpenCC call (offsets are kept, so highlights found
+    # in the folded text point into the original).
+    joined = "\n".join(str(r[12]).replace("\n", " ") for r, _ in kept)
+    folded = fold(joined).split("\n") if kept else []
+    hits = [
+        _hit(conn, row, score, units, parsed, f, ftext)
+        for (row, score), ftext in zip(kept, folded, strict=True)
+    ]
     return SearchResults(parsed, tuple(u.text for u in units), tuple(hits))
 
 
@@ -359,10 +367,11 @@ def _hit(
     units: Sequence[_Unit],
     parsed: ParsedQuery,
     f: Filters,
+    folded: str,
 ) -> Hit:
     text: str = row[12]
     start: int = row["start"]
-    term_spans = _term_spans(text, units)
+    term_spans = _term_spans(folded, units)
     figures: list[Figure] = []
     if row["paragraph_id"] is not None:
         fig_sql, fig_args = _figure_where(parsed, f)
@@ -413,8 +422,8 @@ def _hit(
     )
 
 
-def _term_spans(text: str, units: Sequence[_Unit]) -> list[Span]:
-    body, offsets = compact(fold(text))
+def _term_spans(folded: str, units: Sequence[_Unit]) -> list[Span]:
+    body, offsets = compact(folded)
     spans: list[Span] = []
     for u in units:
         for key in u.keys:
