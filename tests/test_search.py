@@ -255,3 +255,12 @@ def _time_index(conn: sqlite3.Connection, rid: str) -> float:
     with transaction(conn):
         index_report(conn, rid)
     return time.process_time() - t
+
+
+def test_limit_above_the_candidate_pool_is_honoured(report_2018: Path) -> None:
+    from policyledger.search.engine import CANDIDATES
+    from test_search_corpus import simple_load
+
+    conn = connect(":memory:")
+    simple_load(conn, report_2018)
+    assert len(search(conn, "推動", limit=CANDIDATES + 40).hits) == CANDIDATES + 40

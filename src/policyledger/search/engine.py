@@ -233,7 +233,7 @@ def search(
     where, args = _where(parsed, f)
 
     if units:
-        rows = _text_candidates(conn, units, where, args)
+        rows = _text_candidates(conn, units, where, args, max(CANDIDATES, limit))
     elif parsed.wants_figures or not f.is_empty():
         # The figure condition joins quantities directly there; no EXISTS on top.
         where, args = _where(parsed, f, figures=False)
@@ -279,10 +279,14 @@ def _match_expressions(conn: sqlite3.Connection, units: Sequence[_Unit]) -> list
 
 
 def _text_candidates(
-    conn: sqlite3.Connection, units: Sequence[_Unit], where: list[str], args: list[object]
+    conn: sqlite3.Connection,
+    units: Sequence[_Unit],
+    where: list[str],
+    args: list[object],
+    keep: int,
 ) -> list[tuple[sqlite3.Row, float]]:
     # Score matches newest first up to SCAN_CAP on the FTS table alone (joined only when
-    # a filter needs it), keep the best CANDIDATES, then load just those rows:
+    # a filter needs it), keep the best ``keep``, then load just those rows:
     # materialising text for every match before sorting is what makes common words slow.
     join = "JOIN search_passages p ON p.id = search_fts.rowid" if where else ""
     sql = (
@@ -296,9 +300,9 @@ def _text_candidates(
             scanned = conn.execute(sql, [match, *args]).fetchall()
         except sqlite3.OperationalError as exc:  # pragma: no cover - our MATCH is valid
             raise QueryError(f"search failed: {exc}") from exc
-        for rowid, score in sorted(scanned, key=lambda r: float(r[1]))[:CANDIDATES]:
+        for rowid, score in sorted(scanned, key=lambda r: float(r[1]))[:keep]:
             bm25.setdefault(int(rowid), float(score))
-        if len(bm25) >= CANDIDATES:
+        if len(bm25) >= keep:
             break
     ranked = list(bm25.items())
     if not ranked:
