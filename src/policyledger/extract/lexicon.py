@@ -128,6 +128,9 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "秒": ("other", 1.0),
     "毫米": ("other", 1.0),
     "微米": ("other", 1.0),
+    "公分": ("other", 1.0),
+    "立方公分": ("other", 1.0),
+    "CMD": ("other", 1.0),
 }
 
 # Written before its number: 百分之二 is 2 %.
@@ -242,6 +245,18 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "頁次",
     "頁",
     "構面",
+    "面向",
+    "雙",
+    "品目",
+    "章",
+    "單元",
+    "州",
+    "縣",
+    "船",
+    "直轄市",
+    "鄉鎮市",
+    "鄉(鎮、市)",
+    "鄉鎮",
 )
 
 # Measure words that are too often the start of an ordinary word after a number; they
@@ -275,12 +290,19 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "只": frozenset("是有要能限需在要"),
     "架": frozenset("構設"),
     "頁": frozenset("面"),
+    "章": frozenset("程節則"),
+    "州": frozenset("長政立際"),
+    "縣": frozenset("長政府議級內境"),
+    "船": frozenset("舶隻員長東主上"),
+    "雙": frozenset("方向邊軌語贏層手星"),
 }
 
 # Cells of a table row as the text layer prints them (關稅 | 39,220 | 42,858 | -8.5%).
 TABLE_CELL_SEPARATOR: Final = "|"
 # A unit followed by one of these names a rate (千人率, 萬人比), not a quantity.
 UNIT_NOT_BEFORE: Final = frozenset("率比")
+# ...but 失業率 3.86% 比較 compares the figure.
+UNIT_NOT_BEFORE_EXCEPT: Final = ("比較",)
 # 3 大策略, 五大產業: "大" plus the noun it counts (kept in raw_unit).
 BIG_COUNT_WORD: Final = "大"
 BIG_COUNT_NOUN_CHARS: Final = 2

@@ -33,6 +33,7 @@ from policyledger.extract.lexicon import (
     RATE_UNIT_CODES,
     TABLE_CELL_SEPARATOR,
     UNIT_NOT_BEFORE,
+    UNIT_NOT_BEFORE_EXCEPT,
     UNITS,
     YEAR_DURATION_UNIT_AFTER,
 )
@@ -151,20 +152,24 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
             return _Unit(p + 1 + BIG_COUNT_NOUN_CHARS, BIG_COUNT_WORD + noun, "count", 1.0, q)
         return None
     m = _UNIT_RE.match(text, p)
-    if m is None:
-        return None
-    raw = m.group()
-    nxt = text[m.end() : m.end() + 1]
+    if m is not None:
+        raw, uend = m.group(), m.end()
+    else:
+        broken = _unit_over_break(text, p)
+        if broken is None:
+            return None
+        raw, uend = broken
+    nxt = text[uend : uend + 1]
     bad = MEASURE_WORD_BAD_AFTER.get(raw)
     if bad and nxt and nxt in bad:
         return None
-    if nxt and nxt in UNIT_NOT_BEFORE:
+    if nxt and nxt in UNIT_NOT_BEFORE and not text.startswith(UNIT_NOT_BEFORE_EXCEPT, uend):
         return None
     code, factor = _ALL_UNITS[raw]
     # 30 日內, 預告 60 日, 為期 3 日: a count of days; a lone 15 日 is a day of a month.
     if (
         raw == "日"
-        and not text.startswith(DAY_DURATION_AFTER, m.end())
+        and not text.startswith(DAY_DURATION_AFTER, uend)
         and num.value <= 31
         and not _preceded_by(text, start, DAY_DURATION_BEFORE)
     ):
@@ -175,10 +180,42 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
         raw == "年"
         and num.value == int(num.value)
         and year_from_number(int(num.value)) is not None
-        and not text.startswith(YEAR_DURATION_UNIT_AFTER, m.end())
+        and not text.startswith(YEAR_DURATION_UNIT_AFTER, uend)
     ):
         return None
-    return _Unit(m.end(), num.trailing_magnitude + raw, code, factor, q)
+    return _Unit(uend, num.trailing_magnitude + raw, code, factor, q)
+
+
+_LONGEST_UNIT: Final = max(len(u) for u in _ALL_UNITS)
+
+
+def _unit_over_break(text: str, pos: int) -> tuple[str, int] | None:
+    """億美⏎⏎元, 萬公⏎ 噸: a unit word split by a PDF line break, as (unit, end)."""
+    chars: list[str] = []
+    ends: list[int] = []
+    i, n = pos, len(text)
+    broke = False
+    while i < n and len(chars) < _LONGEST_UNIT:
+        c = text[i]
+        if c in "\r\n":
+            if not chars:
+                return None
+            broke = True
+            i += 1
+            while i < n and text[i] in _SPACE_OR_BREAK:
+                i += 1
+            continue
+        if c in _SPACE or c.isdigit():
+            break
+        chars.append(c)
+        ends.append(i + 1)
+        i += 1
+    if not broke:
+        return None
+    m = _UNIT_RE.match("".join(chars))
+    if m is None or m.end() <= text.find("\n", pos) - pos:
+        return None
+    return m.group(), ends[m.end() - 1]
 
 
 def _blocked_before(text: str, start: int) -> bool:
