@@ -472,6 +472,17 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("3.86%", 3.86, "%", {"role": "level"})],
         [],
     ),
+    # A goal that is the object of 達成 is a baseline: the share reached is a result.
+    (
+        "ey-2006h2-report.txt",
+        "金額達9,276.21億元，已達成全年預估目標金額9,032億元之102.7%",
+        [
+            ("9,276.21億元", 927_621_000_000, "TWD", {"modality": "actual"}),
+            ("9,032億元", 903_200_000_000, "TWD", {}),
+            ("102.7%", 102.7, "%", {"modality": "actual"}),
+        ],
+        [],
+    ),
 ]
 
 

@@ -218,11 +218,14 @@ def _is_starting_point(text: str, start: int, end: int, floor: int) -> bool:
     return any(v in after[:8] for v in FROM_TO_VERBS)
 
 
-def _completed_before(text: str, word: str, lo: int, hi: int) -> bool:
-    """``word`` (完成) in ``text[lo:hi]``, not as 完成後 (which starts a plan)."""
+def _completed_before(text: str, word: str, lo: int, hi: int, layout: Layout) -> bool:
+    """``word`` (完成) in ``text[lo:hi]``, neither as 完成後 (which starts a plan) nor
+    itself planned by an earlier cue (期能達成未來 4 年)."""
     i = text.find(word, lo, hi)
     while i >= 0:
-        if not text.startswith(COMPLETION_NOT_NEXT, i + len(word)):
+        if not text.startswith(COMPLETION_NOT_NEXT, i + len(word)) and (
+            layout.last_in(layout.target_ends, lo, i) < 0
+        ):
             return True
         i = text.find(word, i + 1, hi)
     return False
@@ -262,7 +265,7 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     ti = bisect_left(layout.target_ends, t)
     cue_start = layout.target_starts[ti]
     cue_cs, _ = layout.clause(cue_start, t, len(text))
-    if any(_completed_before(text, w, cue_cs, cue_start) for w in COMPLETION_BEFORE_CUE):
+    if any(_completed_before(text, w, cue_cs, cue_start, layout) for w in COMPLETION_BEFORE_CUE):
         return "actual"
     if layout.last_in(layout.actual_starts, s, start - 1) >= t:
         return "actual"

@@ -554,8 +554,9 @@ CUE_EXCEPTIONS: Final = (
 )
 # 先期規劃及設計作業 4 區, 規劃之 …: a cue followed by a conjunction or 之/的 is a noun.
 TARGET_CUE_NOUN_NEXT: Final = frozenset("及與和暨、之的")
-# 辦理完成…先期規劃 6 區: a cue that is the object of a completion verb is a noun.
-COMPLETION_BEFORE_CUE: Final = ("完成",)
+# 辦理完成…先期規劃 6 區, 已達成全年預估目標金額之 102.7%: a cue that is the object of
+# a completion verb is a noun.
+COMPLETION_BEFORE_CUE: Final = ("完成", "達成")
 # 完成後 starts a plan of its own (完成後預期可增加…).
 COMPLETION_NOT_NEXT: Final = ("後",)
 # Completion words end a plan's reach when they open a later clause (…，總計完成 4 萬筆).
