@@ -483,6 +483,23 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [],
     ),
+    # 提高 before a noun starting with 資 is still a change (only 增資/減資 are words).
+    (
+        "ey-2006h2-report.txt",
+        "95年資訊化成本732.9萬元，預計提高資訊服務成效合計1,906萬元",
+        [
+            ("732.9萬元", 7_329_000, "TWD", {"role": "level"}),
+            ("1,906萬元", 19_060_000, "TWD", {"role": "change", "modality": "target"}),
+        ],
+        [("95年", "date", "2006-01-01", "2006-12-31")],
+    ),
+    # 新臺幤 (a misprint the reports carry) is 新臺幣.
+    (
+        "ey-2010h1-report.txt",
+        "廠商創造超過新臺幤3.5億元商機",
+        [("新臺幤3.5億元", 350_000_000, "TWD", {"qualifier": "over"})],
+        [],
+    ),
 ]
 
 

@@ -43,6 +43,7 @@ from policyledger.extract.lexicon import (
     QUALIFIER_NOT_BEFORE,
     QUALIFIER_PREFIXES,
     QUALIFIER_REACH,
+    SHORT_CHANGE_VERB_NOT_BEFORE,
     SHORT_VERB_GAPS,
     TARGET_CUE_NOUN_NEXT,
     TARGET_CUES,
@@ -334,6 +335,8 @@ def role_and_sign(
         w, i = m.group(), m.start()
         after = window[m.end() :]
         if after.startswith(CHANGE_VERB_NOT_BEFORE):
+            continue
+        if len(w) == 1 and after.startswith(SHORT_CHANGE_VERB_NOT_BEFORE):
             continue
         if i > 0 and window[i - 1] in CHANGE_VERB_BAD_BEFORE:
             continue

@@ -313,6 +313,7 @@ BIG_COUNT_MAX: Final = 50
 # Currency words written before the number (美金 2.7 億元, 新臺幣 300 億元).
 CURRENCY_PREFIXES: Final[dict[str, str]] = {
     "新臺幣": "TWD",
+    "新臺幤": "TWD",
     "新台幣": "TWD",
     "臺幣": "TWD",
     "台幣": "TWD",
@@ -453,8 +454,10 @@ DECREASE_WORDS: Final = (
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
 CHANGE_VERB_NOT_BEFORE: Final = (
-    "率", "幅度", "為", "型", "動能", "力", "資", "值", "的", "之", "貢獻",
+    "率", "幅度", "為", "型", "動能", "力", "值", "的", "之", "貢獻",
 )  # fmt: skip
+# ...and after a one-character verb these make a word of it (增資, 減資).
+SHORT_CHANGE_VERB_NOT_BEFORE: Final = ("資",)
 # 新增 (newly added) is an amount, not a difference.
 CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
 # What may stand between a one-character verb (增, 減) and its figure.
