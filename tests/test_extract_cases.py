@@ -500,6 +500,13 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("新臺幤3.5億元", 350_000_000, "TWD", {"qualifier": "over"})],
         [],
     ),
+    # 提前 split by a line break is still "ahead of time", not a rank.
+    (
+        "moea-report-2018-03.txt",
+        "藏電於民，於 109 年提\n\n前 5 年達成",
+        [("5 年", 5, "year", {})],
+        [("109 年", "date", "2020-01-01", "2020-12-31")],
+    ),
 ]
 
 

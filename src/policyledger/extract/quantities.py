@@ -230,7 +230,11 @@ def _blocked_before(text: str, start: int) -> bool:
         return True
     # 前 5 名 is a rank, but 提前 5 年 / 之前 3 天 are spans of time.
     if c == "前":
-        return not (j > 0 and text[j - 1] in RANK_QIAN_NOT_AFTER)
+        # 提⏎⏎前 5 年: the word may be split by a line break.
+        k = j - 1
+        while k >= 0 and text[k] in _SPACE_OR_BREAK:
+            k -= 1
+        return not (k >= 0 and text[k] in RANK_QIAN_NOT_AFTER)
     if c.isascii() and (c.isalpha() or c in "-_/.#"):
         # (-15.21%), | -8.5%, 減少-8.5%: a minus sign, not a code's hyphen (EMT-1, 46-1).
         return not (c == "-" and (j == 0 or not (text[j - 1].isascii() and text[j - 1].isalnum())))
