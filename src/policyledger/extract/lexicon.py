@@ -38,8 +38,9 @@ SMALL_MAGNITUDES_AFTER_DIGITS: Final[dict[str, int]] = {"千": 1000, "百": 100}
 # A lone 一 is far more often an article ("一項重要措施", "統一") than a count.
 LONE_CHINESE_NUMERALS_REJECTED: Final = frozenset({"一", "〇", "零", "百", "千", "萬"})
 # A Chinese numeral preceded by one of these is part of a word, not a number.
+# 核四廠 and 核二廠 name a plant.
 CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset(
-    "第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾"
+    "第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾核"
 )
 
 # --- units -----------------------------------------------------------------------------
@@ -287,6 +288,9 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "通": frozenset("過知報訊常路關用信車"),
     "本": frozenset("部年期國土島地會身位質案次屆月日週季署局院市縣府處校著於"),
     "單位": frozenset(),
+    # 七年級 is a school grade; 二次污染, 二次電池 are secondary, not twice.
+    "年": frozenset("級"),
+    "次": frozenset("污級"),
     "只": frozenset("是有要能限需在要"),
     "架": frozenset("構設"),
     "頁": frozenset("面"),
