@@ -520,6 +520,13 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [],
         [("101年", "date", "2012-01-01", "2012-12-31")],
     ),
+    # An unsigned percentage after two figure cells is the change between them too.
+    (
+        "ey-2006h2-report.txt",
+        "(十)土地稅 | 92,129 | 85,226 | 8.1%",
+        [("8.1%", 8.1, "%", {"role": "change"})],
+        [],
+    ),
 ]
 
 

@@ -32,6 +32,7 @@ from policyledger.extract.lexicon import (
     RATE_PREFIXES,
     RATE_UNIT_CODES,
     TABLE_CELL_SEPARATOR,
+    TABLE_CHANGE_FIGURE_CELLS,
     UNIT_NOT_BEFORE,
     UNIT_NOT_BEFORE_EXCEPT,
     UNITS,
@@ -249,6 +250,20 @@ def _table_cell_ends(text: str, start: int, end: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return TABLE_CELL_SEPARATOR in text[line_start:start]
+
+
+_FIGURE_CELL_RE: Final = re.compile(r"\s*[-+]?[0-9,.]+\s*")
+
+
+def _table_change_cell(text: str, start: int) -> bool:
+    """關稅 | 39,220 | 42,858 | 8.1%: a percentage cell after two figure cells is the
+    change between them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    cells = text[line_start:start].split(TABLE_CELL_SEPARATOR)
+    if len(cells) < TABLE_CHANGE_FIGURE_CELLS + 2 or cells[-1].strip(_SPACE + "+-＋－"):
+        return False
+    figures = cells[-1 - TABLE_CHANGE_FIGURE_CELLS : -1]
+    return all(_FIGURE_CELL_RE.fullmatch(c) for c in figures)
 
 
 def _prefix(text: str, start: int) -> tuple[int, str | None, str | None]:
@@ -484,6 +499,8 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         end += 1
     is_count = code == "count"
     role, sign = role_and_sign(text, start, is_count=is_count, points=code == "pp")
+    if role == "level" and code == "%" and _table_change_cell(text, start):
+        role = "change"
     if (
         start > 0
         and (text[start - 1] in "-－" or (text[start - 1] in "+＋" and role == "change"))
