@@ -527,6 +527,24 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("8.1%", 8.1, "%", {"role": "change"})],
         [],
     ),
+    # Medals count in a tally of medals.
+    (
+        "ey-2006h2-report.txt",
+        "選手參加34種運動競賽，計獲得9金10銀27銅成績",
+        [
+            ("34種", 34, "count", {}),
+            ("9金", 9, "count", {"raw_unit": "金"}),
+            ("10銀", 10, "count", {}),
+            ("27銅", 27, "count", {}),
+        ],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "5科完成參賽，計榮獲14金及9銀，",
+        [("5科", 5, "count", {}), ("14金", 14, "count", {}), ("9銀", 9, "count", {})],
+        [],
+    ),
 ]
 
 

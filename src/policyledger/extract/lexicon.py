@@ -260,6 +260,11 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "鄉鎮",
 )
 
+# Medals (34金10銀18銅) count only in a tally: followed by a digit, 牌 or the end of the
+# tally's clause, or standing after another medal.
+MEDAL_WORDS: Final = ("金", "銀", "銅")
+MEDAL_NEXT: Final = frozenset("0123456789０１２３４５６７８９牌、，,；;。)）及與")
+
 # Measure words that are too often the start of an ordinary word after a number; they
 # count only when the next character is not one of these.
 MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {

@@ -23,6 +23,8 @@ from policyledger.extract.lexicon import (
     MAGNITUDES,
     MEASURE_WORD_BAD_AFTER,
     MEASURE_WORDS,
+    MEDAL_NEXT,
+    MEDAL_WORDS,
     NEW_ITEM_VERBS,
     PERCENT_WORD,
     QUALIFIER_INFIXES,
@@ -43,7 +45,7 @@ from policyledger.models import Quantity
 
 # Every written unit, longest first, with (code, factor); measure words map to count.
 _ALL_UNITS: Final[dict[str, tuple[str, float]]] = {
-    **{w: ("count", 1.0) for w in MEASURE_WORDS},
+    **{w: ("count", 1.0) for w in MEASURE_WORDS + MEDAL_WORDS},
     **UNITS,
 }
 _UNIT_RE: Final = re.compile(
@@ -163,6 +165,14 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     nxt = text[uend : uend + 1]
     bad = MEASURE_WORD_BAD_AFTER.get(raw)
     if bad and nxt and nxt in bad:
+        return None
+    # 34金10銀18銅: medals count only in a tally of medals, written tight in digits
+    # (水五金 is hardware).
+    if raw in MEDAL_WORDS and (
+        num.chinese
+        or p != pos
+        or not ((nxt and nxt in MEDAL_NEXT) or text[start - 1 : start] in MEDAL_WORDS)
+    ):
         return None
     if nxt and nxt in UNIT_NOT_BEFORE and not text.startswith(UNIT_NOT_BEFORE_EXCEPT, uend):
         return None
