@@ -545,6 +545,17 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("5科", 5, "count", {}), ("14金", 14, "count", {}), ("9銀", 9, "count", {})],
         [],
     ),
+    # 降低成本 X: 成本 is the noun reduced, not 降…成 (a new level).
+    (
+        "ey-2012h2-report.txt",
+        "合計增加產值2億元，降低成本0.2億元，協議投資0.55億元",
+        [
+            ("2億元", 2e8, "TWD", {"role": "change"}),
+            ("0.2億元", -0.2e8, "TWD", {"role": "change"}),
+            ("0.55億元", 0.55e8, "TWD", {"role": "level"}),
+        ],
+        [],
+    ),
 ]
 
 

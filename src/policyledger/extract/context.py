@@ -36,6 +36,7 @@ from policyledger.extract.lexicon import (
     INCREASE_WORDS,
     LATER_CLAUSE_ACTUAL_CUES,
     LEVEL_AFTER_CHANGE,
+    LEVEL_AFTER_CHANGE_NOT_WORDS,
     NEAR_NOT_AFTER,
     POINT_CHANGE_REACH,
     QUALIFIER_GAP,
@@ -291,6 +292,14 @@ def _comparative(window: str) -> int:
     return found
 
 
+def _names_new_level(gap: str) -> bool:
+    """提高至 / 降為 …: the words between verb and figure make the figure the new level
+    (but 降低成本 2.3 億元 is a reduction: 成本 is a noun)."""
+    if gap.startswith(LEVEL_AFTER_CHANGE_NOT_WORDS):
+        return gap.endswith(LEVEL_AFTER_CHANGE)
+    return any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE)
+
+
 def role_and_sign(
     text: str, start: int, *, is_count: bool, points: bool = False
 ) -> tuple[str, int]:
@@ -326,7 +335,7 @@ def role_and_sign(
             last = m
         if last is not None:
             gap = wide[last.end() :].strip()
-            if not any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
+            if not _names_new_level(gap):
                 return "change", _CHANGE_WORDS[last.group()]
     best = -1
     sign = 1
@@ -351,7 +360,7 @@ def role_and_sign(
     # 貢獻占 75%: a share is a level too.
     if len(gap) > CHANGE_GAP or "率" in gap or "占" in gap:
         return "level", 1
-    if any(gap.startswith(x) or gap.endswith(x) for x in LEVEL_AFTER_CHANGE):
+    if _names_new_level(gap):
         return "level", 1
     # 增建 3 座, 提升 30 家: with a count, a verb is a change only against a baseline
     # (較上年增加 5 件) or when it stands right before the figure.

@@ -476,6 +476,8 @@ CHANGE_VERB_BAD_BEFORE: Final = frozenset("新遞倍")
 SHORT_VERB_GAPS: Final = frozenset({"", "約", "逾", "達", "了", "加", "少"})
 # 提高…至 550 萬噸, 降至: the number is the new level, not the difference.
 LEVEL_AFTER_CHANGE: Final = ("至", "到", "為", "成")
+# ...unless they start a noun (降低成本 2.3 億元).
+LEVEL_AFTER_CHANGE_NOT_WORDS: Final = ("成本", "成效", "成果", "為期")
 # 較上年高 0.36 個百分點, 較計畫目標低 0.11 個百分點, 較上年縮短 3.8 個月: after a
 # comparison word (較, 比) these adjectives state the difference, written right before it.
 COMPARISON_WORDS: Final = ("較", "比")
