@@ -556,6 +556,16 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [],
     ),
+    # A completion word with its own goal (目標…完成) does not end the plan.
+    (
+        "moea-report-2018-03.txt",
+        "規劃於 106 年開始建置，目標 107 年完成 20\n\n萬戶",
+        [("20\n\n萬戶", 200_000, "count", {"modality": "target"})],
+        [
+            ("106 年", "date", "2017-01-01", "2017-12-31"),
+            ("107 年", "date", "2018-01-01", "2018-12-31"),
+        ],
+    ),
 ]
 
 

@@ -274,8 +274,12 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
     # 預計…，總計完成 4 萬筆: a completion word in a later clause than the cue.
     ci = bisect_left(layout.clause_ends, t)
     cue_clause_end = layout.clause_ends[ci] if ci < len(layout.clause_ends) else len(text)
-    if layout.last_in(layout.later_actual_starts, cue_clause_end, start - 1) >= 0:
-        return "actual"
+    la = layout.last_in(layout.later_actual_starts, cue_clause_end, start - 1)
+    if la >= 0:
+        # ...unless a goal is set for it in its own clause (目標 107 年完成 20 萬戶).
+        la_cs, _ = layout.clause(la, la + 1, len(text))
+        if _NEAR_CUE_RE.search(text, la_cs, la) is None:
+            return "actual"
     if _DECIDED_RE.search(text, cs, ce) is not None:
         return "actual"
     return "target"

@@ -580,7 +580,7 @@ COMPLETION_NOT_NEXT: Final = ("後",)
 LATER_CLAUSE_ACTUAL_CUES: Final = ("完成", "計有", "共計", "總計", "合計", "共有", "本期")
 # 將 is the future only before these; elsewhere it is the object marker (將民間…納入).
 FUTURE_JIANG_NEXT: Final = frozenset(
-    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶朝針合向"
+    "於可會再持達逐在成增擴由提推陸有就依全加投辦協建積啟進視續配研規召開完正透是帶朝針合向以舉"
 )
 # A goal named right before its figure (年度目標 90 億美元, 設置目標為 60 萬瓩) governs only
 # that figure: in 達全年目標(35MWp)之42.6% the 42.6 % is what was achieved.
