@@ -20,7 +20,7 @@ from policyledger.checks import (
     list_checks,
     verdict_counts,
 )
-from policyledger.cli import _register, app
+from policyledger.cli import app
 from policyledger.errors import QueryError
 from policyledger.pipeline import ingest_path
 from policyledger.store import connect
@@ -162,7 +162,6 @@ def test_list_order_and_filters(ledger: tuple[sqlite3.Connection, str]) -> None:
 # --- the command ---------------------------------------------------------------------------------
 
 runner = CliRunner()
-_register()
 
 
 def test_check_file_fails_on_the_2018_report(report_2018: Path) -> None:

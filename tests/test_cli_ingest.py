@@ -15,10 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import TINY_REPORT_ID
-from policyledger.cli import _register, app
+from policyledger.cli import app
 from policyledger.data import demo_report_path
 
-_register()
 runner = CliRunner()
 
 

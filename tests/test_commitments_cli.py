@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policyledger.cli import _register, app
+from policyledger.cli import app
 from test_commitments_golden import build_ledger
 
 runner = CliRunner()
-_register()
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from policyledger.cli import _register, app
+from policyledger.cli import app
 
-_register()
 runner = CliRunner()
 
 TEXT = "本部 106 年度 1 億元以上重大公共建設計畫資本支出可支用預算為 1,130.22 億元。"

@@ -8,9 +8,8 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from policyledger.cli import _register, app
+from policyledger.cli import app
 
-_register()
 runner = CliRunner()
 
 

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from policyledger import pipeline
 from policyledger.errors import IngestError
 from policyledger.models import Document, Paragraph, ReportMeta, Section, Sentence
-from policyledger.pipeline import IngestResult, default_year, ingest_document, ingest_path
+from policyledger.pipeline import (
+    ANALYSERS,
+    IngestResult,
+    default_year,
+    ingest_document,
+    ingest_path,
+)
 from policyledger.store import connect
 
 TABLES = ("reports", "sections", "paragraphs", "sentences", "quantities", "dates")
@@ -259,13 +265,11 @@ def test_failure_during_extraction_leaves_nothing(
     assert counts(conn) == dict.fromkeys(TABLES, 0)
 
 
-def test_missing_analyser_module_is_skipped_but_broken_one_is_not(
+def test_every_analyser_runs_and_a_broken_one_writes_nothing(
     conn: sqlite3.Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = ingest_document(
-        conn, make_doc(), analysers=["policyledger.no_such_feature:analyse_report"]
-    )
-    assert result.created and result.analysers == ()
+    result = ingest_document(conn, make_doc())
+    assert result.created and result.analysers == ANALYSERS
 
     (tmp_path / "pl_broken_feature.py").write_text(
         "import pl_definitely_missing_dependency\n\ndef analyse_report(conn, rid):\n    pass\n"

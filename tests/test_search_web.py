@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import TINY_REPORT_ID
-from policyledger.cli import _register, app
+from policyledger.cli import app
 from policyledger.search import index_report
 from policyledger.store import connect, transaction
 from policyledger.web.app import create_app
@@ -80,7 +80,6 @@ def test_bad_filter_is_a_400_with_the_one_error_body(client: TestClient) -> None
 
 
 def test_cli_search_text_and_json(indexed_db: Path) -> None:
-    _register()
     runner = CliRunner()
     r = runner.invoke(app, ["search", "投资", "--db", str(indexed_db)])
     assert r.exit_code == 0, r.output

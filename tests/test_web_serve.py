@@ -15,11 +15,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conftest import TINY_REPORT_ID
-from policyledger.cli import _register, app
+from policyledger.cli import app
 
 
 def test_serve_help_lists_its_options() -> None:
-    _register()
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     for option in ("--db", "--host", "--port"):
@@ -28,7 +27,6 @@ def test_serve_help_lists_its_options() -> None:
 
 
 def test_serve_rejects_a_bad_port() -> None:
-    _register()
     result = CliRunner().invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code != 0
 

@@ -59,7 +59,7 @@ class IngestResult:
     quantities: int = 0
     dates: int = 0
     warnings: tuple[str, ...] = ()
-    analysers: tuple[str, ...] = ()  # the analysers that ran (absent modules are skipped)
+    analysers: tuple[str, ...] = ()  # the analysers that ran
 
 
 # --- entry points ------------------------------------------------------------------------
@@ -186,19 +186,7 @@ def _resolve_analysers(names: Iterable[str]) -> list[tuple[str, Analyser]]:
     out: list[tuple[str, Analyser]] = []
     for spec in names:
         module_name, _, attr = spec.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            # A feature not built yet is skipped; a feature that is present but imports
-            # something missing is a real error and must surface.
-            if exc.name == module_name:
-                continue
-            raise
-        if getattr(module, "__file__", None) is None and not hasattr(module, attr):
-            # A bare folder without __init__.py imports as an empty namespace package:
-            # the feature's files are being written, its entry point is not there yet.
-            continue
-        out.append((spec, getattr(module, attr)))
+        out.append((spec, getattr(importlib.import_module(module_name), attr)))
     return out
 
 

@@ -71,7 +71,9 @@ def friendly(fn: Callable[P, R]) -> Callable[P, R]:
         except Exception as exc:  # the last line of defence against tracebacks
             if os.environ.get("POLICYLEDGER_DEBUG"):
                 raise
-            raise fail(f"unexpected {type(exc).__name__}: {exc} (set POLICYLEDGER_DEBUG=1 for details)", 2) from None
+            raise fail(
+                f"unexpected {type(exc).__name__}: {exc} (set POLICYLEDGER_DEBUG=1 for details)", 2
+            ) from None
 
     return wrapper
 
@@ -88,18 +90,33 @@ def open_ledger(db: Path | None) -> Iterator[Any]:
         conn.close()
 
 
-def _register() -> None:
-    # Each face module adds its commands to ``app``; importing them registers them.
-    import importlib
-
-    for name in ("ingest", "outline", "extract", "checks", "search", "commitments", "serve"):
-        try:
-            importlib.import_module(f"policyledger.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"policyledger.cli.{name}":
-                raise
-
-
 def main() -> None:
-    _register()
     app()
+
+
+# Each face module adds its commands to ``app`` when imported; they need the names above.
+from policyledger.cli import (  # noqa: E402
+    checks,
+    commitments,
+    extract,
+    ingest,
+    outline,
+    search,
+    serve,
+)
+
+__all__ = [
+    "app",
+    "checks",
+    "commitments",
+    "extract",
+    "fail",
+    "friendly",
+    "ingest",
+    "main",
+    "open_ledger",
+    "outline",
+    "resolve_db",
+    "search",
+    "serve",
+]

@@ -62,13 +62,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     # up in ``app.routes`` one by one, so remember their paths here.
     paths: set[str] = set()
     for name in FEATURES:
-        module_name = f"policyledger.web.routes.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
+        module = importlib.import_module(f"policyledger.web.routes.{name}")
         app.include_router(module.router)
         paths.update(str(getattr(route, "path", "")) for route in module.router.routes)
     app.state.route_paths = frozenset(paths)

@@ -39,9 +39,8 @@ CREATE TABLE search_terms (
 ) WITHOUT ROWID;
 CREATE INDEX search_terms_term ON search_terms(term);
 
--- Figures are looked up by paragraph (the figures of a hit, "paragraphs with a figure
--- such that…") and by unit and value (figure queries); without these a ledger of a
--- thousand reports scans a million quantities per hit.
-CREATE INDEX search_quantities_paragraph ON quantities(paragraph_id);
+-- Figure queries look quantities up by unit and value (by paragraph is 0002's
+-- quantities_paragraph); without this a ledger of a thousand reports scans a million
+-- quantities per hit.
 CREATE INDEX search_quantities_unit_value ON quantities(unit, modality, value);
 
