@@ -146,7 +146,11 @@ def test_fast_on_long_adversarial_text(text: str) -> None:
 
 # Text that is nothing but facts (a date or a figure every 3-6 characters) costs the
 # full grammar per fact; what matters is that it grows linearly, not quadratically.
-DENSE = ["106年", "1至", "1~", "1年1月1日至", "3 萬 3,543 人次，"]
+DENSE = [
+    "106年", "1至", "1~", "1年1月1日至", "3 萬 3,543 人次，",
+    # table rows, signed and medal figures, 自…起…至 spans: each looks back a bounded way
+    "| 1 | 2 | 3%", "-3%，", "34金10銀", "自95年起辦理至", "較上年增加3人或1%，",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("unit", DENSE)

@@ -311,6 +311,8 @@ TABLE_CELL_SEPARATOR: Final = "|"
 # 關稅 | 39,220 | 42,858 | 8.1%: a percentage after this many figure cells (this period,
 # the same period before) is the change between them.
 TABLE_CHANGE_FIGURE_CELLS: Final = 2
+# How far back a figure's table row is read (a row is short; this keeps scanning linear).
+TABLE_ROW_REACH: Final = 160
 # A unit followed by one of these names a rate (千人率, 萬人比), not a quantity.
 UNIT_NOT_BEFORE: Final = frozenset("率比")
 # ...but 失業率 3.86% 比較 compares the figure.

@@ -35,6 +35,7 @@ from policyledger.extract.lexicon import (
     RATE_UNIT_CODES,
     TABLE_CELL_SEPARATOR,
     TABLE_CHANGE_FIGURE_CELLS,
+    TABLE_ROW_REACH,
     UNIT_NOT_BEFORE,
     UNIT_NOT_BEFORE_EXCEPT,
     UNITS,
@@ -258,7 +259,8 @@ def _table_cell_ends(text: str, start: int, end: int) -> bool:
     after = _skip_ws(text, end)
     if "\n" not in text[end:after]:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
+    floor = max(0, start - TABLE_ROW_REACH)
+    line_start = text.rfind("\n", floor, start) + 1 or floor
     return TABLE_CELL_SEPARATOR in text[line_start:start]
 
 
@@ -268,7 +270,8 @@ _FIGURE_CELL_RE: Final = re.compile(r"\s*[-+]?[0-9,.]+\s*")
 def _table_change_cell(text: str, start: int) -> bool:
     """關稅 | 39,220 | 42,858 | 8.1%: a percentage cell after two figure cells is the
     change between them."""
-    line_start = text.rfind("\n", 0, start) + 1
+    floor = max(0, start - TABLE_ROW_REACH)
+    line_start = text.rfind("\n", floor, start) + 1 or floor
     cells = text[line_start:start].split(TABLE_CELL_SEPARATOR)
     if len(cells) < TABLE_CHANGE_FIGURE_CELLS + 2 or cells[-1].strip(_SPACE + "+-＋－"):
         return False
