@@ -237,3 +237,13 @@ def test_real_process_ingest_and_export(tmp_path: Path, demo_copy: Path) -> None
     )
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
     assert failed.stderr.count("\n") == 1 and "missing.txt" in failed.stderr
+
+
+def test_title_period_and_date_describe_one_file(tmp_path: Path, demo_copy: Path) -> None:
+    db = tmp_path / "l.db"
+    other = tmp_path / "other.txt"
+    other.write_text("壹、工業\n一、推動 3 案。\n", encoding="utf-8")
+    r = run("ingest", str(demo_copy), str(other), "--db", str(db), "--title", "示範報告")
+    assert r.exit_code == 1 and "單一檔案" in r.stderr and not db.exists()
+    r = run("ingest", str(demo_copy), str(other), "--db", str(db), "--ministry", "產業創新部")
+    assert r.exit_code == 0, r.stderr

@@ -74,6 +74,11 @@ def ingest_command(
     db: DbOption = None,
 ) -> None:
     """讀入報告 Ingest report files into the ledger (the same file twice changes nothing)."""
+    if len(files) > 1 and (title or period or date_):
+        # A title, period or date describes one report; a ministry may well fit a batch.
+        raise QueryError(
+            "--title/--period/--date 只能用於單一檔案 describe one report: ingest that file on its own"
+        )
     meta = _meta(title, ministry, period, date_)
     # Check every path first, so a typo in the last name does not leave half a batch.
     for f in files:
