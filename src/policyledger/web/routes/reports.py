@@ -7,7 +7,6 @@ schemas (the dataclasses themselves).
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -15,6 +14,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from policyledger.checks import verdict_counts
+from policyledger.commitments import status_counts
+from policyledger.commitments.models import STATUS_LABELS
 from policyledger.store.queries import (
     OutlineNode,
     ReportRow,
@@ -26,68 +28,36 @@ from policyledger.store.queries import (
     outline,
 )
 from policyledger.web.common import get_conn, page, report_url
+from policyledger.web.routes.checks import VERDICT_LABELS
 
 router = APIRouter()
 
 Conn = Annotated[sqlite3.Connection, Depends(get_conn)]
 
-# Other features' counts for the report page: (key, heading, module, function, page suffix).
-# Shown only when the feature is installed and provides the function; never made up.
-FEATURE_COUNTS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("checks", "算術查核", "policyledger.checks", "verdict_counts", "/checks"),
-    ("commitments", "承諾追蹤", "policyledger.commitments", "status_counts", "/commitments"),
+# Other features' counts for the report page: (key, heading, counting function, page
+# suffix, zh-TW names of the counted statuses).
+FEATURE_COUNTS: tuple[
+    tuple[str, str, Callable[[sqlite3.Connection, str], dict[str, int]], str, dict[str, str]],
+    ...,
+] = (
+    ("checks", "算術查核", verdict_counts, "/checks", VERDICT_LABELS),
+    ("commitments", "承諾追蹤", status_counts, "/commitments", dict(STATUS_LABELS)),
 )
-
-VERDICT_NAMES = {
-    "consistent": "相符",
-    "inconsistent": "不符",
-    "impossible": "不可能的數值",
-    "unverifiable": "無法驗證",
-}
 
 
 def feature_counts(conn: sqlite3.Connection, report_id: str) -> list[dict[str, Any]]:
-    out = []
-    for key, heading, module_name, fn_name, suffix in FEATURE_COUNTS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        fn: Callable[[sqlite3.Connection, str], dict[str, int]] | None = getattr(
-            module, fn_name, None
-        )
-        if fn is None:
-            continue
-        counts = fn(conn, report_id)
-        labels = {**VERDICT_NAMES, **_status_labels(module_name)}
-        out.append(
-            {
-                "key": key,
-                "heading": heading,
-                "suffix": suffix,
-                "counts": [
-                    {"key": k, "label": labels.get(k, k), "count": int(v)}
-                    for k, v in counts.items()
-                ],
-            }
-        )
-    return out
-
-
-def _status_labels(module_name: str) -> dict[str, str]:
-    """A feature may name its statuses in zh-TW (``STATUS_LABELS`` in it or its models)."""
-    for name in (module_name, f"{module_name}.models"):
-        try:
-            labels = getattr(importlib.import_module(name), "STATUS_LABELS", None)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        if isinstance(labels, dict):
-            return {str(k): str(v) for k, v in labels.items()}
-    return {}
+    return [
+        {
+            "key": key,
+            "heading": heading,
+            "suffix": suffix,
+            "counts": [
+                {"key": k, "label": labels.get(k, k), "count": int(v)}
+                for k, v in count(conn, report_id).items()
+            ],
+        }
+        for key, heading, count, suffix, labels in FEATURE_COUNTS
+    ]
 
 
 # --- pages -----------------------------------------------------------------------------
