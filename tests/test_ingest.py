@@ -97,3 +97,10 @@ def test_meta_date_from_the_signature_line() -> None:
     assert meta.title == "經濟部業務報告"
     assert meta.ministry == "經濟部"
     assert meta.date == "2018-03-12"
+
+
+def test_period_from_a_title_that_names_its_month(tmp_path: Path) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text("產業創新部 115 年 3 月業務報告\n壹、產業\n一、推動 3 案。\n", encoding="utf-8")
+    meta = load_document(src).meta
+    assert (meta.title, meta.period) == ("產業創新部 115 年 3 月業務報告", "115年3月")

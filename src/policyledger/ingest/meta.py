@@ -35,6 +35,7 @@ _PERIOD = re.compile(
     r"茲將\s*(?:本\s*[（(]\s*(?P<rel>\d{2,3})\s*[)）]\s*|(?P<year>\d{2,3})\s*)年\s*"
     r"(?P<m1>\d{1,2})\s*月\s*至\s*(?:(?P<year2>\d{2,3})\s*年\s*)?(?P<m2>\d{1,2})\s*月"
 )
+_TITLE_MONTH = re.compile(r"(\d{2,3})\s*年\s*(\d{1,2})\s*月")
 # The date line under the signature: a line that is only a full ROC date.
 _DATE = re.compile(
     r"^\s*(?:中華民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.MULTILINE
@@ -62,6 +63,11 @@ def extract_meta(text: str) -> ReportMeta:
         year = pm.group("rel") or pm.group("year")
         tail = f"{pm.group('year2')}年" if pm.group("year2") else ""
         period = f"{year}年{pm.group('m1')}月至{tail}{pm.group('m2')}月"
+    if period is None and title:
+        # A title that names its month (``產業創新部 115 年 3 月業務報告``) gives the period.
+        tm = _TITLE_MONTH.search(title)
+        if tm:
+            period = f"{tm.group(1)}年{tm.group(2)}月"
     date = None
     for dm in _DATE.finditer(text[-_HEAD:]):
         y, mo, d = (int(g) for g in dm.groups())
