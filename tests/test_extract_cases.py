@@ -566,6 +566,134 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
             ("107 年", "date", "2018-01-01", "2018-12-31"),
         ],
     ),
+    # Issue 3, round 3: measure words 標, 期 (after a verb of doing), 領域, and 海浬.
+    (
+        "ey-2006h2-report.txt",
+        "95年度補助計畫114標中已全部完成決標",
+        [("114標", 114, "count", {"raw_unit": "標", "modality": "actual"})],
+        [("95年度", "date", "2006-01-01", "2006-12-31")],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "年度遠朋國建班計辦理8期，施訓161人次。",
+        [("8期", 8, "count", {"raw_unit": "期"}), ("161人次", 161, "count", {})],
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "(４)龍潭園區：續辦2期30公頃擴建案環評送審作業",
+        [("30公頃", 30, "ha", {})],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "載運醫療衛材156項5,317公斤，飛行約4萬海浬，支援海地救災任務。",
+        [
+            ("156項", 156, "count", {}),
+            ("5,317公斤", 5317, "other", {"raw_unit": "公斤"}),
+            ("4萬海浬", 40000, "other", {"raw_unit": "萬海浬", "qualifier": "approx"}),
+        ],
+        [],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "國家度量衡標準實驗室維持17領域134套量測系統",
+        [("17領域", 17, "count", {"raw_unit": "領域"}), ("134套", 134, "count", {})],
+        [],
+    ),
+    # A Chinese numeral and 年 is a span of years, even a lone 一; not in a system's name.
+    (
+        "ey-2010h1-report.txt",
+        "全球經濟經過一年的復甦，現在擴張速度轉趨減緩",
+        [("一年", 1, "year", {"raw_unit": "年"})],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "比照保險期間一年以下業務提存相關準備金",
+        [("一年", 1, "year", {"qualifier": "under"})],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "建置九年一貫七大領域各學科資訊融入教學教案",
+        [("七大領域", 7, "count", {"raw_unit": "大領域"})],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "１、將最近二年及當年度金融檢查執行情形、最近一年度金融檢查主要缺失",
+        [("二年", 2, "year", {})],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "養成教育部分計有學士班四年制、學士班二年制技術系1,682人。",
+        [("1,682人", 1682, "count", {})],
+        [],
+    ),
+    # 升值 / 貶值 after a comparison are the change.
+    (
+        "ey-2012h2-report.txt",
+        "１、101年12月底新臺幣對美元匯率為29.136，較100年12月底之30.290升值3.96%。",
+        [("3.96%", 3.96, "%", {"role": "change"})],
+        [
+            ("101年12月底", "date", "2012-12-31", "2012-12-31"),
+            ("100年12月底", "date", "2011-12-31", "2011-12-31"),
+        ],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "較98年12月底之32.030元貶值0.77%。",
+        [("32.030元", 32.03, "TWD", {"role": "level"}), ("0.77%", -0.77, "%", {"role": "change"})],
+        [("98年12月底", "date", "2009-12-31", "2009-12-31")],
+    ),
+    # 預估至 X 年 is a deadline, like 預計至.
+    (
+        "ey-2006h2-report.txt",
+        "深層海水產業之年產值預估至98年將可達50億元",
+        [("50億元", 5e9, "TWD", {"modality": "target"})],
+        [("98年", "by", None, "2009-12-31")],
+    ),
+    # 以…為限 caps the figure.
+    (
+        "ey-2009h1-report.txt",
+        "(３)飛航期間規劃以提供3個月為限，並補貼票價之2成。",
+        [
+            ("3個月", 3, "month", {"qualifier": "at_most", "modality": "target"}),
+            ("2成", 20, "%", {}),
+        ],
+        [],
+    ),
+    # A clause that says its own figure is done is actual after a planning clause.
+    (
+        "moea-report-2018-03.txt",
+        "規劃容量將近 11 GW，其中 20 案已取",
+        [
+            ("11 GW", 11e6, "kW", {"qualifier": "approx", "modality": "target"}),
+            ("20 案", 20, "count", {"modality": "actual"}),
+        ],
+        [],
+    ),
+    # Spans and raw units: 案次 whole; 五大專利局; 千 inside the number.
+    (
+        "moea-report-2018-03.txt",
+        "參與產業創新平台輔導計畫 1 案次，促進業者研",
+        [("1 案次", 1, "count", {"raw_unit": "案次"})],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "介面一站式檢索我國、五大專利局及世界智慧財產權組織之專",
+        [("五大專利局", 5, "count", {"raw_unit": "大專利局"})],
+        [],
+    ),
+    (
+        "ey-2006h2-report.txt",
+        "預於97年底，總員額可達27萬5千人兵力目標。",
+        [("27萬5千人", 275000, "count", {"raw_unit": "人", "modality": "target"})],
+        [("97年底", "date", "2008-12-31", "2008-12-31")],
+    ),
 ]
 
 

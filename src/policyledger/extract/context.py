@@ -38,6 +38,7 @@ from policyledger.extract.lexicon import (
     LEVEL_AFTER_CHANGE,
     LEVEL_AFTER_CHANGE_NOT_WORDS,
     NEAR_NOT_AFTER,
+    OWN_CLAUSE_ACTUAL_CUES,
     POINT_CHANGE_REACH,
     QUALIFIER_GAP,
     QUALIFIER_GAPS,
@@ -260,6 +261,8 @@ def modality(text: str, start: int, end: int, *, structural: bool, layout: Layou
             return "target"
     t = layout.last_in(layout.target_ends, s + 1, start)
     if t < 0:
+        return "actual"
+    if t <= cs and any(w in after for w in OWN_CLAUSE_ACTUAL_CUES):
         return "actual"
     if _is_starting_point(text, start, end, s):
         return "actual"

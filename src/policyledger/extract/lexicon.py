@@ -132,6 +132,8 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "公分": ("other", 1.0),
     "立方公分": ("other", 1.0),
     "CMD": ("other", 1.0),
+    "海浬": ("other", 1.0),
+    "浬": ("other", 1.0),
 }
 
 # Written before its number: 百分之二 is 2 %.
@@ -145,6 +147,7 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "家",
     "件次",
     "件",
+    "案次",
     "案",
     "項",
     "場次",
@@ -258,7 +261,15 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "鄉鎮市",
     "鄉(鎮、市)",
     "鄉鎮",
+    "標",
+    "期",
+    "領域",
 )
+# Measure words that count only after a verb of doing or tallying (計辦理 8 期, 發行 23 期);
+# elsewhere 14 期國家建設計畫, 2 期工程 name one phase or issue, an ordinal.
+MEASURE_WORD_NEEDS_BEFORE: Final[dict[str, tuple[str, ...]]] = {
+    "期": ("辦理", "計", "共", "各", "發行", "出版", "開辦", "舉辦", "開設", "完成"),
+}
 
 # Medals (34金10銀18銅) count only in a tally: followed by a digit, 牌 or the end of the
 # tally's clause, or standing after another medal.
@@ -294,7 +305,8 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "本": frozenset("部年期國土島地會身位質案次屆月日週季署局院市縣府處校著於"),
     "單位": frozenset(),
     # 七年級 is a school grade; 二次污染, 二次電池 are secondary, not twice.
-    "年": frozenset("級"),
+    # 二年制技術系 is a kind of programme.
+    "年": frozenset("級制"),
     "次": frozenset("污級"),
     "只": frozenset("是有要能限需在要"),
     "架": frozenset("構設"),
@@ -304,7 +316,15 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "縣": frozenset("長政府議級內境"),
     "船": frozenset("舶隻員長東主上"),
     "雙": frozenset("方向邊軌語贏層手星"),
+    "標": frozenset("準的章示竿記誌榜語題售"),
 }
+# 九年一貫, 十二年國民基本教育: after a Chinese numeral, 年 and these name a school system.
+CHINESE_YEAR_NAME_NEXT: Final = ("一貫", "國民", "國教")
+# A lone 一 counts only before 年 (經過一年, 超過一年), and not after these (最差的一年).
+LONE_YI_UNITS: Final = ("年",)
+# 最近一年度 is "the latest year", not a span of one year.
+LONE_YI_NOT_UNITS: Final = ("年度",)
+LONE_YI_BAD_BEFORE: Final = frozenset("的這那每哪")
 
 # Cells of a table row as the text layer prints them (關稅 | 39,220 | 42,858 | -8.5%).
 TABLE_CELL_SEPARATOR: Final = "|"
@@ -320,6 +340,9 @@ UNIT_NOT_BEFORE_EXCEPT: Final = ("比較",)
 # 3 大策略, 五大產業: "大" plus the noun it counts (kept in raw_unit).
 BIG_COUNT_WORD: Final = "大"
 BIG_COUNT_NOUN_CHARS: Final = 2
+# 五大專利局, 六大港: an institution's head character after the two-character noun is part
+# of what is counted.
+BIG_COUNT_NOUN_HEADS: Final = frozenset("局署院港廳館")
 # 3 大類, 10 大類 66 項: 大 and a measure word with no noun after it count with that word.
 # 十大建設, 20 大貿易伙伴 count; 311 大地震 and 百大 name an event or a ranking.
 BIG_COUNT_MAX: Final = 50
@@ -400,6 +423,8 @@ QUALIFIER_SUFFIXES: Final[dict[str, str]] = {
     "有餘": "over",
     "多": "over",
     "額度內": "at_most",
+    # 以提供 3 個月為限, 以 5 人為限: 以…為限 caps the figure.
+    "為限": "at_most",
 }
 # 約 is "about" except inside words (合約, 契約, 節約, 預約).
 APPROX_YUE_BAD_BEFORE: Final = frozenset("合契條公簽節預制邀違規締解租續和盟")
@@ -444,6 +469,7 @@ INCREASE_WORDS: Final = (
     "增幅",
     "漲幅",
     "漲",
+    "升值",
 )
 DECREASE_WORDS: Final = (
     "減少",
@@ -465,6 +491,7 @@ DECREASE_WORDS: Final = (
     "降幅",
     "跌幅",
     "縮小",
+    "貶值",
 )
 # After these the verb names a rate or a kind, not a change (成長率 2.5%, 增長動能).
 CHANGE_VERB_NOT_BEFORE: Final = (
@@ -545,6 +572,9 @@ TARGET_QI_BAD_BEFORE: Final = frozenset(
 ACTUAL_CUES: Final = (
     "已", "業於", "業經", "業已", "截至", "累計", "完成率", "達成率", "實際", "現有", "既有",
 )  # fmt: skip
+# 規劃容量將近 11 GW，其中 20 案已取得環評: a figure whose own clause says it is done
+# (after the figure) is actual, whatever an earlier clause planned.
+OWN_CLAUSE_ACTUAL_CUES: Final = ("已", "業已", "業經", "業於")
 # 由 5,000 萬元提高至 1.5 億元: the figure after 由 is where a planned change starts from,
 # so it exists now; only the figure after 至/為 is the plan.
 FROM_WORD: Final = "由"
@@ -655,7 +685,9 @@ YEAR_END_SUFFIXES: Final = ("底", "終")
 DEADLINE_SUFFIXES: Final = ("以前", "之前", "前")
 # 2006年前3季, 95年前半年: here 前 starts "the first …", not a deadline.
 DEADLINE_NOT_BEFORE: Final = frozenset("0123456789０１２３４５６７８９一二三四五六七八九兩幾個季半")
-DEADLINE_PREFIXES: Final = ("期限至", "期至", "預計至", "延長至", "展延至", "延至", "期限為")
+DEADLINE_PREFIXES: Final = (
+    "期限至", "期至", "預計至", "預估至", "預期至", "延長至", "展延至", "延至", "期限為",
+)  # fmt: skip
 UNTIL_WORD: Final = "止"
 AS_OF_WORDS: Final = ("截至", "截止")
 # After a year number these mean it is a duration, not a date (3 年內, 5 年期).

@@ -11,17 +11,23 @@ from policyledger.extract.dates import year_from_number
 from policyledger.extract.lexicon import (
     BIG_COUNT_MAX,
     BIG_COUNT_NOUN_CHARS,
+    BIG_COUNT_NOUN_HEADS,
     BIG_COUNT_WORD,
     CHANGE_CONTINUERS,
     CHINESE_NUMERAL_BAD_BEFORE,
+    CHINESE_YEAR_NAME_NEXT,
     CURRENCY_PREFIXES,
     DAY_DURATION_AFTER,
     DAY_DURATION_BEFORE,
     FRACTION_WORDS,
     LIST_JOINERS,
     LONE_CHINESE_NUMERALS_REJECTED,
+    LONE_YI_BAD_BEFORE,
+    LONE_YI_NOT_UNITS,
+    LONE_YI_UNITS,
     MAGNITUDES,
     MEASURE_WORD_BAD_AFTER,
+    MEASURE_WORD_NEEDS_BEFORE,
     MEASURE_WORDS,
     MEDAL_NEXT,
     MEDAL_WORDS,
@@ -33,6 +39,7 @@ from policyledger.extract.lexicon import (
     RANK_QIAN_NOT_AFTER,
     RATE_PREFIXES,
     RATE_UNIT_CODES,
+    SMALL_MAGNITUDES_AFTER_DIGITS,
     TABLE_CELL_SEPARATOR,
     TABLE_CHANGE_FIGURE_CELLS,
     TABLE_ROW_REACH,
@@ -153,7 +160,10 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
             and all(_CJK_RE.match(c) for c in noun)
             and num.value <= BIG_COUNT_MAX
         ):
-            return _Unit(p + 1 + BIG_COUNT_NOUN_CHARS, BIG_COUNT_WORD + noun, "count", 1.0, q)
+            nend = p + 1 + BIG_COUNT_NOUN_CHARS
+            if nend < len(text) and text[nend] in BIG_COUNT_NOUN_HEADS:
+                noun, nend = noun + text[nend], nend + 1
+            return _Unit(nend, BIG_COUNT_WORD + noun, "count", 1.0, q)
         return None
     m = _UNIT_RE.match(text, p)
     if m is not None:
@@ -177,6 +187,13 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
         return None
     if nxt and nxt in UNIT_NOT_BEFORE and not text.startswith(UNIT_NOT_BEFORE_EXCEPT, uend):
         return None
+    # 計辦理 8 期 counts sessions; 14 期國家建設計畫 names one.
+    needs = MEASURE_WORD_NEEDS_BEFORE.get(raw)
+    if needs and not _preceded_by(text, start, needs):
+        return None
+    # 九年一貫, 十二年國民基本教育 name a school system.
+    if raw == "年" and num.chinese and text.startswith(CHINESE_YEAR_NAME_NEXT, uend):
+        return None
     code, factor = _ALL_UNITS[raw]
     # 30 日內, 預告 60 日, 為期 3 日: a count of days; a lone 15 日 is a day of a month.
     if (
@@ -195,7 +212,11 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
         and not text.startswith(YEAR_DURATION_UNIT_AFTER, uend)
     ):
         return None
-    return _Unit(uend, num.trailing_magnitude + raw, code, factor, q)
+    # 27萬5千人: a 千 after a larger magnitude is part of the number, not of the unit.
+    mag = num.trailing_magnitude
+    if mag in SMALL_MAGNITUDES_AFTER_DIGITS and any(c in MAGNITUDES for c in text[start:pos]):
+        mag = ""
+    return _Unit(uend, mag + raw, code, factor, q)
 
 
 _LONGEST_UNIT: Final = max(len(u) for u in _ALL_UNITS)
@@ -438,7 +459,13 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
     except (ValueError, KeyError):
         return None
     if num.chinese:
-        if stripped in LONE_CHINESE_NUMERALS_REJECTED:
+        # 經過一年的復甦: a lone 一 counts only as a span of years.
+        if stripped in LONE_CHINESE_NUMERALS_REJECTED and not (
+            stripped == "一"
+            and text.startswith(LONE_YI_UNITS, s + 1)
+            and not text.startswith(LONE_YI_NOT_UNITS, s + 1)
+            and not (s > 0 and text[s - 1] in LONE_YI_BAD_BEFORE)
+        ):
             return None
         if s > 0 and text[s - 1] in CHINESE_NUMERAL_BAD_BEFORE:
             return None
