@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -78,7 +79,10 @@ def test_reference_date_from_report_date_or_period() -> None:
     assert reference_date(None, "107年3月") == "2018-03-31"
     assert reference_date("2018-03", None) == "2018-03-31"
     assert reference_date("2018-03-12", "107年3月") == "2018-03-12"
-    assert reference_date(None, "98年1月至6月") == "2009-01-31"
+    # A half-year report speaks from the end of its period, as its file name says.
+    assert reference_date(None, "98年1月至6月") == "2009-06-30"
+    assert reference_date(None, "101年7月至12月") == "2012-12-31"
+    assert reference_date(None, "101年7月至102年6月") == "2013-06-30"
     assert reference_date(None, None) is None
 
 
@@ -270,3 +274,113 @@ def test_a_programme_period_dates_a_later_target_in_its_paragraph() -> None:
     other = SentenceFacts(second, b.start, b.end, ((7, q),), paragraph_id=2)
     (d,) = derive_commitments([a, other], report_id="r", reference="2018-03-31")
     assert d.deadline is None and d.flags == ("no_deadline",)
+
+
+# --- audit of issue 6: general rules found by reading the 2018 report blind -----------------
+
+
+def test_a_forecast_is_not_a_promise() -> None:
+    # Other parties' forecasts (GI, the park's firms) carry dates and figures too.
+    text = "環球透視機構(GI)預估2009年世界經濟成長率為-2.4%，2010年將回升至2.3%。"
+    f = _facts(
+        text,
+        [("-2.4%", -2.4, "percent", "%", "target"), ("2.3%", 2.3, "percent", "%", "target")],
+        [
+            ("2009年", "date", "2009-01-01", "2009-12-31", "year"),
+            ("2010年", "date", "2010-01-01", "2010-12-31", "year"),
+        ],
+    )
+    assert commitments_in_sentence(f, report_id="r", reference="2009-06-30") == []
+    text = "未來 1 年內接單金額估計 6,000 萬元。"
+    f = _facts(text, [("6,000 萬元", 6e7, "TWD", "萬元", "target")], [])
+    assert commitments_in_sentence(f, report_id="r", reference="2018-03-31") == []
+
+
+def test_capacity_promised_on_completion_takes_the_completion_deadline() -> None:
+    text = "並以 111 年完工為目標，完工後可供應彰化地區每日 21 萬噸水量。"
+    f = _facts(
+        text,
+        [("每日 21 萬噸", 2.1e5, "t/day", "萬噸", "target")],
+        [("111 年", "date", "2022-01-01", "2022-12-31", "year")],
+    )
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.deadline is not None and c.deadline.date == "2022-12-31"
+    assert c.figure is not None and c.figure.text == "每日 21 萬噸"
+    # A contingency still is not dated: 俟…結果 waits on something else.
+    text = "預定 107 年底前鑽鑿 2 口試驗井，並俟產能測試結果設置 200 瓩之試驗機組。"
+    f = _facts(
+        text,
+        [("2 口", 2, "count", "口", "target"), ("200 瓩", 200, "kW", "瓩", "target")],
+        [("107 年底前", "by", None, "2018-12-31", "year")],
+    )
+    got = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert [(c.figure.text if c.figure else None, c.flags) for c in got] == [
+        ("2 口", ()),
+        ("200 瓩", ("no_deadline",)),
+    ]
+
+
+def test_a_stated_programme_period_dates_the_expected_figures_after_it() -> None:
+    from policyledger.commitments.derive import derive_commitments
+
+    first = "擇定區內 4.17 公頃土地做為示範基地，期程自 106 年 9 月至 110 年 8 月。"
+    second = "預期新增就業機會 2,700 人。"
+    a = _facts(
+        first,
+        [("4.17 公頃", 4.17, "ha", "公頃", "actual")],
+        [("106 年 9 月至 110 年 8 月", "range", "2017-09-01", "2021-08-31", "month")],
+    )
+    a = replace(a, paragraph_id=1)
+    at = len(first) + second.index("2,700")
+    q = Quantity("2,700 人", at, at + 7, 2700, "count", "人", modality="target")
+    b = SentenceFacts(second, len(first), len(first) + len(second), ((2, q),), paragraph_id=1)
+    got = derive_commitments([a, b], report_id="r", reference="2018-03-31")
+    assert [(c.figure.text if c.figure else None, c.deadline and c.deadline.date) for c in got] == [
+        (None, "2021-08-31"),  # the site chosen is not the target; the period stays an action
+        ("2,700 人", "2021-08-31"),
+    ]
+
+
+def test_scheduled_dates_and_the_object_marker() -> None:
+    text = "本部訂於 107 年 4 月 2 日邀請專家學者組成查核小組。"
+    f = _facts(text, [], [("107 年 4 月 2 日", "date", "2018-04-02", "2018-04-02", "day")])
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.deadline is not None and c.deadline.date == "2018-04-02"
+    # 於…日將… is 把 (what was done that day), not the future.
+    text = "中油公司並於7月15日將會議紀錄函送相關單位。"
+    f = _facts(text, [], [("7月15日", "date", "2009-07-15", "2009-07-15", "day")])
+    assert commitments_in_sentence(f, report_id="r", reference="2009-06-30") == []
+
+
+def test_a_half_year_report_does_not_promise_its_own_past() -> None:
+    # In a report on 101年7月至12月, 101 年 and a span ending in it are over.
+    text = "目標於101年完成廢彈處理2,019公噸，本年1至12月26日共計發行30兆元。"
+    f = _facts(
+        text,
+        [("2,019公噸", 2019, "t", "公噸", "target"), ("30兆元", 3e13, "TWD", "兆元", "actual")],
+        [
+            ("101年", "date", "2012-01-01", "2012-12-31", "year"),
+            ("12月26日", "date", "2012-12-26", "2012-12-26", "day"),
+        ],
+    )
+    got = commitments_in_sentence(f, report_id="r", reference="2012-12-31")
+    assert [c for c in got if c.deadline is not None] == []
+    # ...while a March report's own month is still ahead of it.
+    text = "預定於107年3月底前報行政院。"
+    f = _facts(text, [], [("107年3月底前", "by", None, "2018-03-31", "month")])
+    (c,) = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert c.deadline is not None and c.deadline.date == "2018-03-31"
+
+
+def test_comparisons_and_met_targets_are_not_targets() -> None:
+    text = "預期年節水潛力 27 萬噸，相當於省下 675 戶家庭 1 年用水量。"
+    f = _facts(
+        text,
+        [("27 萬噸", 2.7e5, "t", "萬噸", "target"), ("675 戶", 675, "count", "戶", "target")],
+        [],
+    )
+    got = commitments_in_sentence(f, report_id="r", reference="2018-03-31")
+    assert [c.figure.text for c in got if c.figure] == ["27 萬噸"]
+    text = "本部 106 年金額為 116.65 億美元，目標 110 億美元，達成率 106.05％。"
+    f = _facts(text, [("110 億美元", 1.1e10, "USD", "億美元", "target")], [])
+    assert commitments_in_sentence(f, report_id="r", reference="2018-03-31") == []

@@ -113,7 +113,7 @@ def test_every_golden_commitment_is_found_with_its_deadline(conn: sqlite3.Connec
     assert missing == []
     # Nothing with a deadline beyond what a reader finds.
     assert [(c.source[:30], c.deadline.text if c.deadline else None) for c in unmatched] == []
-    assert len(golden["commitments"]) == len(dated) == 81
+    assert len(golden["commitments"]) == len(dated) == 85
 
 
 def test_unmeasurable_targets_are_flagged_not_dropped(conn: sqlite3.Connection) -> None:
@@ -289,4 +289,4 @@ def test_the_plain_pipeline_dates_the_report_from_its_file_name(
         "SELECT count(*) FROM commitments WHERE report_id = ? AND deadline IS NOT NULL", (rid,)
     ).fetchone()[0]
     conn.close()
-    assert refs == {"2018-03-31"} and dated == 81
+    assert refs == {"2018-03-31"} and dated == 85

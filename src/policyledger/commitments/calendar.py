@@ -12,6 +12,10 @@ from datetime import date
 
 _ROC_MONTH = re.compile(r"(?:民國\s*)?(\d{2,4})\s*年\s*(\d{1,2})\s*月")
 _ROC_YEAR = re.compile(r"(?:民國\s*)?(\d{2,4})\s*年")
+# A period that spans months (98年1月至6月, 101年7月至102年6月): it speaks from its end.
+_ROC_SPAN = re.compile(
+    r"(?:民國\s*)?(\d{2,4})\s*年\s*\d{1,2}\s*月\s*[至到~～－-]\s*(?:(\d{2,4})\s*年\s*)?(\d{1,2})\s*月"
+)
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
@@ -37,7 +41,8 @@ def reference_date(report_date: str | None, period: str | None) -> str | None:
 
     An exact ISO day wins. A month (``2018-03`` or ``107年3月``) means its last day: the
     report was published some time that month, and the end is the reading that never
-    makes a horizon fall due before the report could have been read.
+    makes a horizon fall due before the report could have been read. A period that spans
+    months (``98年1月至6月``) is read from its last month, as a half-year file name is.
     """
     if report_date:
         m = _ISO.match(report_date.strip())
@@ -47,6 +52,10 @@ def reference_date(report_date: str | None, period: str | None) -> str | None:
                 return date(y, mo, int(m.group(3))).isoformat()
             return month_end(y, mo).isoformat()
     if period:
+        span = _ROC_SPAN.search(period)
+        if span:
+            year = _western(int(span.group(2) or span.group(1)))
+            return month_end(year, int(span.group(3))).isoformat()
         m = _ROC_MONTH.search(period)
         if m:
             return month_end(_western(int(m.group(1))), int(m.group(2))).isoformat()

@@ -4,6 +4,8 @@ A commitment is a deadline the report sets itself (``107 年底前``, ``3 年內
 programme's ``計畫期程``) together with the target figure it promises by then, or on its
 own when the promise is an action (``預計於 107 年 8 月招標``). Target figures without any
 deadline are kept too, flagged ``no_deadline``, so a reader sees what cannot be checked.
+Forecasts (``預估``, ``預測``: other economies' growth, firms' expected orders), targets
+already met (``達成率``) and dates in the report's own past are not promises.
 
 The facts come from ``policyledger.extract`` via the store; this module only decides
 which dates are promises and which figures belong to them, from the cue words in
@@ -30,6 +32,11 @@ _CN_NUM = {"一": 1, "二": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 _HORIZON = re.compile(r"([0-9０-９]{1,2}|[一二兩三四五六七八九十]{1,3})\s*(年|個月)\s*內")
 _FUTURE = re.compile("|".join(map(re.escape, vocab.FUTURE_CUES)))
 _PAST = re.compile("|".join(map(re.escape, vocab.PAST_CUES)))
+# 本年1至8月26日: a 至 right after a number ends a span whose start had no unit of its own
+# (期至 111 年, 至 107 年 2 月底 are not spans).
+_SPAN_TAIL = re.compile(r"[0-9０-９]\s*[至到]\s*$")
+# 於6月15日將會議紀錄函送…: a 將 right after a day is the object marker (把), not the future.
+_OBJECT_JIANG = re.compile(r"日\s*將(?!於|可|要)")
 _LEADING_MARKER = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[)）、]\s*)+")
 
 
@@ -78,7 +85,11 @@ class _Sentence:
         bounds.append(len(self.text))
         self.clauses = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
         self.cues = sorted(
-            [(m.start(), True) for m in _FUTURE.finditer(self.text)]
+            [
+                (m.start(), True)
+                for m in _FUTURE.finditer(self.text)
+                if not (m.group() == "將" and _OBJECT_JIANG.match(self.text, max(0, m.start() - 1)))
+            ]
             + [(m.start(), False) for m in _PAST.finditer(self.text)]
         )
 
@@ -99,8 +110,7 @@ class _Sentence:
         """Is ``local`` inside future talk: a future cue in its clause, or the last cue
         before it in the sentence is a future one (預計 107 年底…，108 年底…)."""
         a, b = self.clause(local)
-        clause = self.text[a:b]
-        if any(w in clause for w in vocab.FUTURE_CUES):
+        if any(future and a <= pos < b for pos, future in self.cues):
             # ``已於 106 年底前完成…`` shares no clause with a future cue, but a clause
             # like ``已…，將…`` can: the cue nearest before the date decides.
             before = [future for pos, future in self.cues if a <= pos < local]
@@ -109,14 +119,27 @@ class _Sentence:
         return bool(before) and before[-1]
 
 
+def _is_past(end: str, began: str, reference: str | None) -> bool:
+    """Was a period ending ``end`` over when the report was written? Its month still
+    counts as ahead (a March report's ``3 月底前``), but a period that began before that
+    month and ends by the report's date (101 年, or 101年7月至12月, in a report on
+    101年7月至12月) is the report's own past."""
+    if reference is None:
+        return False
+    first = month_start(reference)
+    return end < first or (began < first and end <= reference)
+
+
 def _deadline_from_date(s: _Sentence, d: CalendarExpr, reference: str | None) -> Deadline | None:
     lo, hi = s.local(d.start), s.local(d.end)
     after = s.text[hi : hi + 4].lstrip()
     clause = s.clause_text(lo)
     if after.startswith("之") or (after[:1].isascii() and after[:1].isalpha()):
         return None  # 120 年之公共用水需求, 107 年 APEC: a year naming something
-    if s.text[max(0, lo - 2) : lo].rstrip().endswith(("~", "～", "-")):
-        return None  # the end of a span the extractor split (1~4 月電費)
+    if s.text[max(0, lo - 2) : lo].rstrip().endswith(("~", "～", "-")) or _SPAN_TAIL.search(
+        s.text[max(0, lo - 6) : lo]
+    ):
+        return None  # the end of a span the extractor split (1~4 月電費, 本年1至8月26日)
     if any(w in clause for w in vocab.NOT_PROMISE_CUES):
         return None
     end = d.end_date or d.start_date
@@ -138,7 +161,8 @@ def _deadline_from_date(s: _Sentence, d: CalendarExpr, reference: str | None) ->
         win, text = end[:5] + "07-01", d.text + "下半年"
     elif gran == "year" and after.startswith("上半年"):
         end, win, text = end[:5] + "06-30", end[:5] + "01-01", d.text + "上半年"
-    if reference is not None and end < month_start(reference):
+    began = d.start_date if d.type == "range" and d.start_date else win
+    if _is_past(end, min(began, win), reference):
         return None  # already past when the report was written: an achievement
     if kind == "range_end":
         # A span is a deadline as a programme's period (計畫期程為 95 年 1 月至 111 年
@@ -150,7 +174,9 @@ def _deadline_from_date(s: _Sentence, d: CalendarExpr, reference: str | None) ->
     else:
         promised = s.future_at(lo)
     if not promised and d.type == "by":
-        promised = "已" not in s.text[s.clause(lo)[0] : lo]
+        # 107 年 4 月 30 日前 promises on its own; 累計至 101 年 12 月底止 reports.
+        before = s.text[s.clause(lo)[0] : lo]
+        promised = not any(w in before for w in vocab.PAST_CUES)
     if not promised:
         return None
     return Deadline(end, min(win, end), text, kind, gran, d.start, d.start + len(text))
@@ -187,7 +213,7 @@ def _usable(s: _Sentence, q: Quantity) -> bool:
     lo = s.local(q.start)
     a, _ = s.clause(lo)
     prefix = s.text[a:lo]
-    if any(w in prefix for w in vocab.BUDGET_CUES):
+    if any(w in prefix for w in (*vocab.BUDGET_CUES, *vocab.EQUIVALENCE_CUES)):
         return False
     near = s.text[max(0, lo - 4) : lo]
     return not any(w in near for w in vocab.PER_UNIT_CUES)
@@ -203,8 +229,10 @@ def _past_clause(s: _Sentence, q: Quantity, reference: str | None) -> bool:
     for d in s.f.dates:
         dl = s.local(d.start)
         end = d.end_date or d.start_date
-        if a <= dl < b and end is not None and end < month_start(reference):
-            return True
+        if a <= dl < b and end is not None:
+            began = d.start_date or end
+            if _is_past(end, min(began, window_start(end, d.granularity)), reference):
+                return True
     return False
 
 
@@ -237,6 +265,10 @@ def commitments_in_sentence(
     nothing_dated = not facts.dates and "內" not in facts.text
     if nothing_dated and not any(q.modality == "target" for _, q in facts.quantities):
         return []  # no date, no horizon, no target: most sentences of a report
+    if any(w in facts.text for w in vocab.FORECAST_CUES) and not any(
+        w in facts.text for w in vocab.FORECAST_EXCEPT
+    ):
+        return []  # an estimate or somebody's forecast, not a promise
     s = _Sentence(facts)
     deadlines = [dl for d in facts.dates if (dl := _deadline_from_date(s, d, reference))]
     deadlines += _horizons(s, reference)
@@ -277,10 +309,13 @@ def commitments_in_sentence(
             a, _ = s.clause(s.local(q.start))
             between = s.text[s.local(dl.end) : s.local(q.start)]
             prefix = s.text[a : s.local(q.start)]
-            if any(w in between for w in vocab.CONSEQUENCE_MARKS) or (
+            effect = between
+            for w in vocab.ON_COMPLETION:
+                effect = effect.replace(w, "")
+            if any(w in effect for w in vocab.CONSEQUENCE_MARKS) or (
                 (a, _) != home and any(w in prefix for w in vocab.PAST_CUES)
             ):
-                break  # 完工後可供應…, 俟…結果, 已…: past the promise itself
+                break  # 機制後…, 俟…結果, 已…: past the promise itself (完工後 is not)
             if _usable(s, q):
                 picked.append((n, q))
         if not picked:
@@ -297,8 +332,9 @@ def commitments_in_sentence(
         if not picked:
             make(None, dl, dl.start, ("no_figure",))
 
+    achieved = any(w in facts.text for w in vocab.ACHIEVED_CUES)
     for n, (qid, q) in enumerate(qs):
-        if n in used or q.modality != "target" or not _usable(s, q):
+        if n in used or achieved or q.modality != "target" or not _usable(s, q):
             continue
         if _past_clause(s, q, reference):
             continue
@@ -325,13 +361,27 @@ def programme_period(facts: SentenceFacts, reference: str | None) -> Deadline | 
     return found
 
 
+def _stated_period(facts: SentenceFacts, found: Sequence[Commitment]) -> Deadline | None:
+    """A programme period stated as a clause of its own (期程自 106 年 9 月至 110 年 8 月),
+    which dates the 預期 figures of the sentences after it."""
+    for c in found:
+        dl = c.deadline
+        if dl is None or dl.kind != "range_end" or c.figure is not None:
+            continue
+        lo = dl.start - facts.start
+        if any(w in facts.text[max(0, lo - 8) : lo] for w in vocab.PROGRAMME_PERIOD_CUES):
+            return dl
+    return None
+
+
 def derive_commitments(
     sentences: Iterable[SentenceFacts], *, report_id: str, reference: str | None
 ) -> list[Commitment]:
     """All commitments of a report, in text order.
 
-    A target stated as a 目標 without a date of its own takes the period of the programme
-    named earlier in its paragraph (see :func:`programme_period`).
+    A target stated as a 目標 (or 預期, 預計) without a date of its own takes the period of
+    the programme named earlier in its paragraph (see :func:`programme_period` and
+    :func:`_stated_period`).
     """
     out: list[Commitment] = []
     programme: tuple[int | None, Deadline | None] = (None, None)
@@ -343,12 +393,16 @@ def derive_commitments(
         if period is not None:
             found = [
                 replace(c, deadline=period, flags=())
-                if c.flags == ("no_deadline",) and "目標" in c.subject
+                if c.flags == ("no_deadline",)
+                and any(w in c.subject for w in vocab.PERIOD_TARGET_CUES)
                 else c
                 for c in found
             ]
         out.extend(found)
-        programme = (facts.paragraph_id, programme_period(facts, reference) or period)
+        programme = (
+            facts.paragraph_id,
+            programme_period(facts, reference) or _stated_period(facts, found) or period,
+        )
     return out
 
 
