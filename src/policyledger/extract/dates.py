@@ -24,6 +24,7 @@ from policyledger.extract.lexicon import (
     DEADLINE_PREFIXES,
     DEADLINE_SUFFIXES,
     DURATION_YEARS_BELOW,
+    FISCAL_YEAR_SUFFIX,
     LIST_JOINERS,
     NOT_DEADLINE_QIAN,
     RANGE_JOINERS,
@@ -154,9 +155,16 @@ def _piece(text: str, pos: int, *, allow_day_only: bool) -> _Piece | None:
             return None
         # 35 年來, 5 年內: a number of years, not a calendar year.
         # (95 年以來 is "since 2006": only small numbers are read as spans of years.)
-        if m.group("rel") is None and (
-            (text.startswith(YEAR_DURATION_AFTER, m.end()) and n < DURATION_YEARS_BELOW)
-            or text[max(0, pos - 2) : pos].endswith(YEAR_DURATION_BEFORE)
+        if (
+            m.group("rel") is None
+            and (
+                (text.startswith(YEAR_DURATION_AFTER, m.end()) and n < DURATION_YEARS_BELOW)
+                # 超過95年度20校: 年度 is always a calendar year.
+                or (
+                    text[max(0, pos - 2) : pos].endswith(YEAR_DURATION_BEFORE)
+                    and not text.startswith(FISCAL_YEAR_SUFFIX, m.end())
+                )
+            )
         ):
             return None
         year, end, rel = y, m.end(), m.group("rel")

@@ -132,6 +132,7 @@ UNITS: Final[dict[str, tuple[str, float]]] = {
     "公分": ("other", 1.0),
     "立方公分": ("other", 1.0),
     "CMD": ("other", 1.0),
+    "公釐": ("other", 1.0),
     "海浬": ("other", 1.0),
     "浬": ("other", 1.0),
 }
@@ -264,7 +265,12 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "標",
     "期",
     "領域",
+    "點",
+    "學程",
 )
+# 第7、25點, 第2及3期: what joins ordinals in a list, and how many digits the earlier one has.
+ORDINAL_LIST_JOINERS: Final = frozenset("、及至")
+ORDINAL_LIST_REACH: Final = 4
 # Measure words that count only after a verb of doing or tallying (計辦理 8 期, 發行 23 期);
 # elsewhere 14 期國家建設計畫, 2 期工程 name one phase or issue, an ordinal.
 MEASURE_WORD_NEEDS_BEFORE: Final[dict[str, tuple[str, ...]]] = {
@@ -680,6 +686,8 @@ YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
 }
 # After 年: the last day of that year (106 年底).
 # 95學年度, 90學年: a school year, dated here by its calendar year like 95 年度.
+# 95 年度: written after a year number, it is always the calendar (fiscal) year.
+FISCAL_YEAR_SUFFIX: Final = "度"
 SCHOOL_YEAR_WORDS: Final = ("學年度", "學年")
 YEAR_END_SUFFIXES: Final = ("底", "終")
 DEADLINE_SUFFIXES: Final = ("以前", "之前", "前")
@@ -694,7 +702,9 @@ AS_OF_WORDS: Final = ("截至", "截止")
 YEAR_DURATION_AFTER: Final = ("來", "以來", "內", "以內", "之內", "以上", "半")
 # ...but only for numbers below this: 95 年以來 is "since 2006".
 DURATION_YEARS_BELOW: Final = 60
-YEAR_DURATION_BEFORE: Final = ("近", "逾", "約", "長達", "超過", "連續", "歷經", "滿", "每隔", "上")
+YEAR_DURATION_BEFORE: Final = (
+    "近", "逾", "約", "長達", "超過", "連續", "歷經", "滿", "每隔", "上", "最長", "為期",
+)  # fmt: skip
 QUOTE_OPEN: Final = "「『"
 QUOTE_CLOSE: Final = "」』"
 

@@ -32,7 +32,8 @@ ARABIC: Final = rf"[{_D}]++(?:[,，][{_D}]{{3}}+)*+(?:[.．][{_D}]++)?+"
 CHINESE: Final = rf"[{_CN}]++"
 _ATOM = rf"(?:{ARABIC}[{_SMALL}]?+|{CHINESE})"
 CHAIN_RE: Final = re.compile(
-    rf"(?<![{_D}.,．{_CN}])(?>{_ATOM}(?>{WS}[{_MAG}](?>{WS}{_ATOM}(?![{_D}]))?+)*+)"
+    # a comma blocks a start only after a digit (12,34 is junk; 公司,1家 is a figure)
+    rf"(?<![{_D}.．{_CN}])(?<![{_D}],)(?>{_ATOM}(?>{WS}[{_MAG}](?>{WS}{_ATOM}(?![{_D}]))?+)*+)"
 )
 _ARABIC_FIRST: Final = frozenset("0123456789０１２３４５６７８９")
 _ATOM_RE = re.compile(rf"{ARABIC}|{CHINESE}|[{_MAG}{_SMALL}]")

@@ -19,6 +19,7 @@ from policyledger.extract.lexicon import (
     CURRENCY_PREFIXES,
     DAY_DURATION_AFTER,
     DAY_DURATION_BEFORE,
+    DURATION_YEARS_BELOW,
     FRACTION_WORDS,
     LIST_JOINERS,
     LONE_CHINESE_NUMERALS_REJECTED,
@@ -32,6 +33,8 @@ from policyledger.extract.lexicon import (
     MEDAL_NEXT,
     MEDAL_WORDS,
     NEW_ITEM_VERBS,
+    ORDINAL_LIST_JOINERS,
+    ORDINAL_LIST_REACH,
     PERCENT_WORD,
     QUALIFIER_INFIXES,
     QUALIFIER_SUFFIXES,
@@ -46,6 +49,7 @@ from policyledger.extract.lexicon import (
     UNIT_NOT_BEFORE,
     UNIT_NOT_BEFORE_EXCEPT,
     UNITS,
+    YEAR_DURATION_BEFORE,
     YEAR_DURATION_UNIT_AFTER,
 )
 from policyledger.extract.numbers import CHAIN_RE, WS, Numeral, parse_chain
@@ -210,6 +214,9 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
         and num.value == int(num.value)
         and year_from_number(int(num.value)) is not None
         and not text.startswith(YEAR_DURATION_UNIT_AFTER, uend)
+        and not (
+            num.value < DURATION_YEARS_BELOW and _preceded_by(text, start, YEAR_DURATION_BEFORE)
+        )
     ):
         return None
     # 27萬5千人: a 千 after a larger magnitude is part of the number, not of the unit.
@@ -219,6 +226,8 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     return _Unit(uend, mag + raw, code, factor, q)
 
 
+# Marks of a measured figure, never of a model code.
+_NOT_CODE_CHARS: Final = frozenset(".,．，") | frozenset(MAGNITUDES)
 _LONGEST_UNIT: Final = max(len(u) for u in _ALL_UNITS)
 
 
@@ -251,8 +260,11 @@ def _unit_over_break(text: str, pos: int) -> tuple[str, int] | None:
     return m.group(), ends[m.end() - 1]
 
 
-def _blocked_before(text: str, start: int) -> bool:
-    """第 16 屆, 前 5 名, CNS 15663, H0018, 3GPP: not quantities."""
+def _blocked_before(text: str, start: int, written: str) -> bool:
+    """第 16 屆, 前 5 名, CNS 15663, H0018, 3GPP: not quantities.
+
+    A figure a code never has (a decimal, thousands or a magnitude: MDMA3.206公斤,
+    GDP 2萬1,412美元) is a quantity after a Latin word too."""
     j = start - 1
     while j >= 0 and text[j] in _SPACE:
         j -= 1
@@ -261,6 +273,13 @@ def _blocked_before(text: str, start: int) -> bool:
     c = text[j]
     if c == "第":
         return True
+    # 第7、25點: the later members of an ordinal list are ordinals too.
+    if c in ORDINAL_LIST_JOINERS:
+        k = j - 1
+        while k >= 0 and j - k <= ORDINAL_LIST_REACH and (text[k].isdigit() or text[k] in _SPACE):
+            k -= 1
+        if k < j - 1 and k >= 0 and text[k] == "第":
+            return True
     # 前 5 名 is a rank, but 提前 5 年 / 之前 3 天 are spans of time.
     if c == "前":
         # 提⏎⏎前 5 年: the word may be split by a line break.
@@ -268,6 +287,11 @@ def _blocked_before(text: str, start: int) -> bool:
         while k >= 0 and text[k] in _SPACE_OR_BREAK:
             k -= 1
         return not (k >= 0 and text[k] in RANK_QIAN_NOT_AFTER)
+    if c.isascii() and c.isalpha() and any(ch in written for ch in _NOT_CODE_CHARS):
+        return False
+    # 20校/110學程: a slash after a word separates two figures; 94/7/1 is a date.
+    if c == "/" and j > 0 and not (text[j - 1].isascii() and text[j - 1].isalnum()):
+        return False
     if c.isascii() and (c.isalpha() or c in "-_/.#"):
         # (-15.21%), | -8.5%, 減少-8.5%: a minus sign, not a code's hyphen (EMT-1, 46-1).
         return not (c == "-" and (j == 0 or not (text[j - 1].isascii() and text[j - 1].isalnum())))
@@ -474,7 +498,7 @@ def _quantity(text: str, s: int, e: int, written: str, layout: Layout) -> Quanti
         # Chinese numerals are written tight against their measure word.
         if s + len(stripped) < len(text) and text[s + len(stripped)] in " \t\u3000\n":
             return None
-    if _blocked_before(text, s) or _table_cell_ends(text, s, s + len(stripped)):
+    if _blocked_before(text, s, stripped) or _table_cell_ends(text, s, s + len(stripped)):
         return None
     unit = _read_unit(text, s + len(stripped), num, s)
     if unit is not None and unit.numeral is not None:
