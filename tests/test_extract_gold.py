@@ -40,8 +40,9 @@ SETS = {
     "dev": ("shared:gold/dev.json", 0.97, 0.95, 0.97),
     "heldout": ("repo:tests/golden/extract-heldout.json", 0.990, 0.987, 0.990),
     "heldout2": ("repo:tests/golden/extract-heldout2.json", 0.990, 0.984, 0.990),
-    # blind when first scored: quantity F1 0.986, modality 0.995, date F1 0.982
-    "heldout3": ("repo:tests/golden/extract-heldout3.json", 0.976, 0.985, 0.972),
+    # blind when first scored: quantity F1 0.986, modality 0.995, date F1 0.982; then tuned
+    # on (issue 3, round 3) to 1.000, 1.000, 1.000
+    "heldout3": ("repo:tests/golden/extract-heldout3.json", 0.990, 0.990, 0.990),
 }
 SCORE_LINE = re.compile(r"^quantity F1 ([\d.]+) modality ([\d.]+) date F1 ([\d.]+)$", re.M)
 
