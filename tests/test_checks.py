@@ -665,3 +665,161 @@ def test_each_of_the_named_parties() -> None:
     c = only(run(150))
     assert (c.kind, c.verdict) == ("product", "consistent") and c.formula.startswith("2（")
     assert run(225) == []  # the count is read, not stated: a miss is not reported
+
+
+# --- comparisons: a figure against the one it is compared with, named rates, two-way totals --
+
+
+def pp(text: str, v: float) -> dict[str, Any]:
+    return fig(text, v, "pp", "個百分點", role="change")
+
+
+@pytest.mark.parametrize(("d", "verdict"), [("0.29", "consistent"), ("0.92", "inconsistent")])
+def test_points_change_against_the_compared_rate(d: str, verdict: str) -> None:
+    text = f"破獲率81.87%，較98年同期81.58%上升{d}個百分點。"
+    p = passage(text, pct("81.87%", 81.87), pct("81.58%", 81.58), pp(f"{d}個百分點", float(d)))
+    c = only(check_passage(p))
+    assert (c.kind, c.verdict) == ("growth", verdict)
+
+
+def test_count_change_and_its_percentage_against_the_compared_count() -> None:
+    text = "擄人勒贖案件發生8件，較去年同期10件，減少2件(-20.00%)，破獲率75.00%。"
+    p = passage(
+        text,
+        jian("8件", 8),
+        jian("10件", 10),
+        jian("2件", -2, role="change"),
+        pct("-20.00%", -20.0, role="change"),
+        pct("75.00%", 75.0),
+    )
+    checks = check_passage(p)
+    assert sorted(c.formula for c in checks) == [
+        "(8件 − 10件) ÷ 10件 × 100％",
+        "8件 − 10件",
+    ]
+    assert {(c.kind, c.verdict) for c in checks} == {("growth", "consistent")}
+
+
+def test_a_typo_in_the_compared_figure_is_flagged() -> None:
+    # 15,568 − 24,558 = −8,990, not −9,020 (the report's 24,558 should read 24,588).
+    text = "本期汽車竊盗案件發生數1萬5,568件，與前期(發生數2萬4,558件)比較，減少9,020件。"
+    p = passage(
+        text,
+        jian("1萬5,568件", 15568),
+        jian("2萬4,558件", 24558),
+        jian("9,020件", -9020, role="change"),
+    )
+    c = only(check_passage(p))
+    assert (c.kind, c.verdict) == ("growth", "inconsistent")
+
+
+def test_a_change_after_a_semicolon_is_not_compared_with_the_figure_before() -> None:
+    text = "本期網路犯罪發生1萬3,856件，較97年同期增加1,967件(+16.54%)；破獲1萬1,574件，較97年同期增加2,167件(+23.04%)。"
+    p = passage(
+        text,
+        jian("1萬3,856件", 13856),
+        jian("1,967件", 1967, role="change"),
+        pct("+16.54%", 16.54, role="change"),
+        jian("1萬1,574件", 11574),
+        jian("2,167件", 2167, role="change"),
+        pct("+23.04%", 23.04, role="change"),
+    )
+    checks = check_passage(p)
+    # Each change is read against its own implied base (1,967 ÷ (13,856 − 1,967)), never
+    # 破獲 against 發生.
+    assert all({f.value for f in c.inputs} != {13856, 11574} for c in checks)
+    assert sorted(c.stated.quantity.text for c in checks) == ["+16.54%", "+23.04%"]
+    assert {c.verdict for c in checks} == {"consistent"}
+
+
+def test_truncated_change_and_direction_words_are_not_misses() -> None:
+    # 373 vs 431 is −13.457 %, printed truncated; 升值 of a currency is a falling rate.
+    p = passage(
+        "本期軍紀案件373件，與97年同期431件相較，減少58件(-13.45%)。",
+        jian("373件", 373),
+        jian("431件", 431),
+        jian("58件", -58, role="change"),
+        pct("-13.45%", -13.45, role="change"),
+    )
+    assert {c.verdict for c in check_passage(p)} == {"consistent"}
+    q = passage(
+        "新台幣兌美元匯率為32.596元，較94年12月底之32.850元升值0.254元。",
+        fig("32.596元", 32.596, "TWD", "元"),
+        fig("32.850元", 32.850, "TWD", "元"),
+        fig("0.254元", 0.254, "TWD", "元", role="change"),
+    )
+    assert only(check_passage(q)).verdict == "consistent"
+
+
+@pytest.mark.parametrize(("rate", "found"), [("4.74", True), ("5.74", False)])
+def test_percentage_of_a_change_whose_base_is_implied(rate: str, found: bool) -> None:
+    text = f"本期A1類交通事故死亡人數為985人，比去年同期減少49人，降低比率{rate}%。"
+    p = passage(
+        text,
+        jian("985人", 985, "人"),
+        jian("49人", -49, "人", role="change"),
+        pct(f"{rate}%", float(rate)),
+    )
+    checks = check_passage(p)
+    if found:
+        c = only(checks)
+        assert (c.kind, c.verdict) == ("growth", "consistent") and "1,034" in c.arithmetic
+    else:
+        assert checks == []  # the ％ might be of something else: a miss is not reported
+
+
+def test_named_rate_of_two_counts() -> None:
+    text = "甲類場所列管家數2萬9,111家，申報家數2萬7,868家，申報率達95.73%。"
+    p = passage(
+        text, jian("2萬9,111家", 29111, "家"), jian("2萬7,868家", 27868, "家"), pct("95.73%", 95.73)
+    )
+    c = only(check_passage(p))
+    assert (c.kind, c.verdict) == ("ratio", "consistent") and c.formula.startswith("申報率 =")
+
+
+def test_named_rate_of_unrelated_counts_is_not_reported() -> None:
+    # 實到率 is attendance of those called up, not 完訓 ÷ 計畫召訓.
+    text = "計畫召訓662梯次、14萬5,593人，本期計完訓378梯次、6萬3,339人，實到率98.63%。"
+    p = passage(
+        text,
+        jian("662梯次", 662, "梯次"),
+        jian("14萬5,593人", 145593, "人"),
+        jian("378梯次", 378, "梯次"),
+        jian("6萬3,339人", 63339, "人"),
+        pct("98.63%", 98.63),
+    )
+    assert check_passage(p) == []
+
+
+@pytest.mark.parametrize(("total", "verdict"), [(102.1, "consistent"), (101.5, "inconsistent")])
+def test_trade_total_is_exports_plus_imports(total: float, verdict: str) -> None:
+    text = (
+        f"臺韓雙邊貿易總額{total}億美元，我國對韓國出口金額41.4億美元，自韓國進口金額60.7億美元。"
+    )
+    p = passage(
+        text, usd(f"{total}億美元", total), usd("41.4億美元", 41.4), usd("60.7億美元", 60.7)
+    )
+    c = only(check_passage(p))
+    assert (c.kind, c.verdict) == ("sum", verdict)
+
+
+@pytest.mark.parametrize(("total", "found"), [("25萬8千", True), ("27萬8千", False)])
+def test_other_two_way_totals_only_when_they_add_up(total: str, found: bool) -> None:
+    text = f"臺韓雙邊觀光人數{total}人次，國人赴韓16萬9千人次，韓人來華8萬9千人次。"
+    value = 258000 if found else 278000
+    p = passage(
+        text,
+        jian(f"{total}人次", value, "人次", precision=500),
+        jian("16萬9千人次", 169000, "人次", precision=500),
+        jian("8萬9千人次", 89000, "人次", precision=500),
+    )
+    checks = check_passage(p)
+    assert [c.verdict for c in checks] == (["consistent"] if found else [])
+
+
+def test_comparison_vocabulary() -> None:
+    from policyledger.checks import vocab
+
+    assert all(w.endswith(("率", "率差")) for w in vocab.NOT_A_COUNT_RATE)
+    assert not set(vocab.EXPORT_WORDS) & set(vocab.IMPORT_WORDS)
+    assert all(len(w) == 1 for w in vocab.COMPARE_WORDS)

@@ -8,14 +8,16 @@ arithmetic on the precision the printed digits allow, and gives a verdict:
 ``consistent``, ``inconsistent`` (with the recomputed value and the miss) or
 ``impossible`` (a share over 100 %, a negative count).
 
-The relation logic (:mod:`.relations`) is pure and works on
-:class:`~policyledger.models.Quantity` records; :mod:`.store` is the SQLite glue.
+The relation logic is pure and works on :class:`~policyledger.models.Quantity` records:
+:mod:`.relations` (totals, shares, named rates, products), :mod:`.comparisons` (a figure
+against the one it is compared with, rates of two counts, two-way totals), run over each
+paragraph by :mod:`.passages`; :mod:`.store` is the SQLite glue.
 """
 
 from __future__ import annotations
 
 from policyledger.checks.model import KINDS, VERDICTS, Check, Fact, Interval, Passage
-from policyledger.checks.relations import check_passage, check_passages
+from policyledger.checks.passages import check_passage, check_passages
 from policyledger.checks.store import (
     CheckFilter,
     CheckRow,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from policyledger.checks import vocab
@@ -988,7 +988,14 @@ def rates(p: Passage, g: _Geometry) -> list[Check]:
 
 
 def _ratio(
-    p: Passage, num: Fact, den: Fact, stated: Fact, *, complement: bool, label: str
+    p: Passage,
+    num: Fact,
+    den: Fact,
+    stated: Fact,
+    *,
+    complement: bool,
+    label: str,
+    strict: bool = True,
 ) -> Check | None:
     r = interval_of(num) / interval_of(den)
     if complement:
@@ -1013,7 +1020,7 @@ def _ratio(
         computed,
         formula,
         arithmetic,
-        strict=True,
+        strict=strict,
         relative_base=100.0,
     )
 
@@ -1200,54 +1207,4 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         )
         if c is not None:
             out.append(c)
-    return out
-
-
-# --- entry point ---------------------------------------------------------------------------------
-
-Finder = Callable[[Passage, _Geometry], list[Check]]
-_LOCAL: tuple[Finder, ...] = (
-    bracket_sums,
-    totals_after_parts,
-    later_breakdowns,
-    differences,
-    share_sums,
-    rates,
-    products,
-    each_totals,
-    growths,
-)
-
-
-def check_passage(p: Passage, context: Sequence[Passage] = ()) -> list[Check]:
-    """Every relation found in ``p``; ``context`` is its lead (passages before it under the
-    same heading, nearest first), where totals for shares may be stated."""
-    g = _Geometry.of(p)
-    found: list[Check] = []
-    for finder in _LOCAL:
-        found.extend(finder(p, g))
-    found.extend(parts_after_total(p, g, context))
-    found.extend(bracket_share_checks(p, g, context))
-    found.extend(named_shares(p, g, context))
-    # One stated figure, one check of a kind: the first finder in the list wins.
-    seen: set[tuple[str, int]] = set()
-    out: list[Check] = []
-    for c in sorted(found, key=lambda c: (c.start, c.stated.start)):
-        key = (c.kind, c.stated.id)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
-    return out
-
-
-def check_passages(
-    passages: Sequence[Passage], leads: dict[int, Sequence[int]] | None = None
-) -> list[Check]:
-    """Check every passage; ``leads`` maps a passage id to the ids of its lead passages."""
-    by_id = {q.id: q for q in passages}
-    out: list[Check] = []
-    for q in passages:
-        ctx = [by_id[i] for i in (leads or {}).get(q.id, ()) if i in by_id]
-        out.extend(check_passage(q, ctx))
     return out

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from policyledger.checks.model import KINDS, VERDICTS, Check, Fact, Passage
-from policyledger.checks.relations import check_passages
+from policyledger.checks.passages import check_passages
 from policyledger.errors import QueryError
 from policyledger.models import Quantity
 

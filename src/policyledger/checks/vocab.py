@@ -95,3 +95,38 @@ GROWTH_TO: tuple[str, ...] = (
     "減少至",
     "升至",
 )
+
+# "破獲率 81.87％，較去年同期 81.58％上升 0.29 個百分點": the figure compared with stands
+# after one of these, between the current figure and the change.
+COMPARE_WORDS: tuple[str, ...] = ("較", "比", "與")
+
+# A named rate whose inputs are the two counts before it ("申報家數 2 萬 7,868 家，申報率
+# 達 95.73％"). Any word ending in 率 qualifies except these, which name changes, prices
+# or shares of something else (年增率, 利率, 占有率 …).
+NOT_A_COUNT_RATE: tuple[str, ...] = (
+    "增率",
+    "成長率",
+    "增加率",
+    "減少率",
+    "降低率",
+    "下降率",
+    "降低比率",
+    "利率",
+    "稅率",
+    "匯率",
+    "費率",
+    "占有率",
+    "占率",
+    "報酬率",
+    "獲利率",
+    "失業率",
+    "經濟成長率",
+    "比率差",
+)
+
+# A total of a two-way flow and its two directions: "雙邊貿易總額達 15.9 億美元，我國向印度
+# 出口 7.7 億美元，自印度進口 8.3 億美元". Trade totals are exports plus imports by
+# definition, so a miss is reported; other two-way totals (雙邊觀光人數) only when they add up.
+TWO_WAY_TOTALS: tuple[str, ...] = ("貿易總額", "貿易額", "雙邊")
+EXPORT_WORDS: tuple[str, ...] = ("出口", "輸")
+IMPORT_WORDS: tuple[str, ...] = ("進口",)
