@@ -757,6 +757,41 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
             ("95年度", "date", "2006-01-01", "2006-12-31"),
         ],
     ),
+    # 前 and a span of time is "that long before"; 目前 is "now"; a medal tally with its
+    # sports in brackets; 分 4 期 counts phases.
+    (
+        "ey-2009h1-report.txt",
+        "最後結算價以到期日證券市場當日交易時間收盤前60分鐘內，標的證券之算術平均價定",
+        [("60分鐘", 60, "other", {"raw_unit": "分鐘"})],
+        [],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "目前331家保險代理人公司及399家保險經紀人",
+        [("331家", 331, "count", {}), ("399家", 399, "count", {})],
+        [],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "計44人取得奧運參賽資格，並獲得1銀(舉重)1銅(跆拳道)2面獎牌，於204個國家",
+        [
+            ("44人", 44, "count", {}),
+            ("1銀", 1, "count", {"raw_unit": "銀"}),
+            ("1銅", 1, "count", {"raw_unit": "銅"}),
+            ("2面", 2, "count", {}),
+            ("204個", 204, "count", {}),
+        ],
+        [],
+    ),
+    (
+        "ey-2009h1-report.txt",
+        "本方案預計投入經費約12億2,250萬元，分4期實施，預計開設課程6,000",
+        [
+            ("12億2,250萬元", 1_222_500_000, "TWD", {"qualifier": "approx"}),
+            ("4期", 4, "count", {"raw_unit": "期", "modality": "target"}),
+        ],
+        [],
+    ),
 ]
 
 

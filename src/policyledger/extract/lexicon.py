@@ -274,13 +274,13 @@ ORDINAL_LIST_REACH: Final = 4
 # Measure words that count only after a verb of doing or tallying (計辦理 8 期, 發行 23 期);
 # elsewhere 14 期國家建設計畫, 2 期工程 name one phase or issue, an ordinal.
 MEASURE_WORD_NEEDS_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "期": ("辦理", "計", "共", "各", "發行", "出版", "開辦", "舉辦", "開設", "完成"),
+    "期": ("辦理", "計", "共", "各", "分", "發行", "出版", "開辦", "舉辦", "開設", "完成"),
 }
 
 # Medals (34金10銀18銅) count only in a tally: followed by a digit, 牌 or the end of the
 # tally's clause, or standing after another medal.
 MEDAL_WORDS: Final = ("金", "銀", "銅")
-MEDAL_NEXT: Final = frozenset("0123456789０１２３４５６７８９牌、，,；;。)）及與")
+MEDAL_NEXT: Final = frozenset("0123456789０１２３４５６７８９牌、，,；;。()（）及與")
 
 # Measure words that are too often the start of an ordinary word after a number; they
 # count only when the next character is not one of these.
@@ -733,4 +733,8 @@ FRACTION_WORDS: Final = ("分之", "萬分之")
 # 近 is "nearly" except after these (將近 is its own word; 接近, 附近, 最近, 鄰近).
 NEAR_NOT_AFTER: Final = frozenset("將接附最鄰")
 # 前 N 名 is a rank, but 提前 5 年 / 之前 3 天 / 以前 are spans of time.
-RANK_QIAN_NOT_AFTER: Final = frozenset("提之以日年月")
+# 目前 331 家, 當前, 先前, 此前 are "now" / "before", not a rank either.
+RANK_QIAN_NOT_AFTER: Final = frozenset("提之以日年月目當先此")
+# 公告前 1 個月, 收盤前 60 分鐘: 前 and a span of time is "that long before", not a rank.
+QIAN_SPAN_UNITS: Final = ("個月", "小時", "分鐘", "天", "日", "週", "年")
+QIAN_SPAN_NOT_UNITS: Final = ("年度", "年級")

@@ -36,6 +36,8 @@ from policyledger.extract.lexicon import (
     ORDINAL_LIST_JOINERS,
     ORDINAL_LIST_REACH,
     PERCENT_WORD,
+    QIAN_SPAN_NOT_UNITS,
+    QIAN_SPAN_UNITS,
     QUALIFIER_INFIXES,
     QUALIFIER_SUFFIXES,
     RANGE_JOINERS,
@@ -286,7 +288,13 @@ def _blocked_before(text: str, start: int, written: str) -> bool:
         k = j - 1
         while k >= 0 and text[k] in _SPACE_OR_BREAK:
             k -= 1
-        return not (k >= 0 and text[k] in RANK_QIAN_NOT_AFTER)
+        if k >= 0 and text[k] in RANK_QIAN_NOT_AFTER:
+            return False
+        after = _skip_ws(text, start + len(written))
+        return not (
+            text.startswith(QIAN_SPAN_UNITS, after)
+            and not text.startswith(QIAN_SPAN_NOT_UNITS, after)
+        )
     if c.isascii() and c.isalpha() and any(ch in written for ch in _NOT_CODE_CHARS):
         return False
     # 20校/110學程: a slash after a word separates two figures; 94/7/1 is a date.
