@@ -247,3 +247,13 @@ def test_title_period_and_date_describe_one_file(tmp_path: Path, demo_copy: Path
     assert r.exit_code == 1 and "單一檔案" in r.stderr and not db.exists()
     r = run("ingest", str(demo_copy), str(other), "--db", str(db), "--ministry", "產業創新部")
     assert r.exit_code == 0, r.stderr
+
+
+def test_size_limit_names_the_option_that_raises_it(tmp_path: Path) -> None:
+    src = tmp_path / "big.txt"
+    src.write_text("壹、工業\n" + "一" * 400_000 + "。\n", encoding="utf-8")
+    db = tmp_path / "l.db"
+    r = run("ingest", str(src), "--db", str(db), "--max-mb", "1")
+    assert r.exit_code == 1 and "--max-mb" in r.stderr and not db.exists()
+    r = run("ingest", str(src), "--db", str(db), "--max-mb", "2")
+    assert r.exit_code == 0, r.stderr

@@ -66,12 +66,17 @@ class IngestResult:
 
 
 def ingest_path(
-    conn: sqlite3.Connection, path: Path, *, meta: ReportMeta | None = None
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    meta: ReportMeta | None = None,
+    max_bytes: int | None = None,
 ) -> IngestResult:
     """Read, extract and store the report at ``path`` (see the module docstring).
 
     ``meta`` overrides what the reader detects (title, ministry, period, date); fields
-    left ``None`` keep the detected value.
+    left ``None`` keep the detected value. ``max_bytes`` raises or lowers the reader's
+    size limit (default ``policyledger.ingest.DEFAULT_MAX_BYTES``).
     """
     path = Path(path)
     report_id = _file_sha256(path)
@@ -79,9 +84,9 @@ def ingest_path(
         # Same bytes, already stored: do not even parse the file again.
         return stored_result(conn, report_id)
 
-    from policyledger.ingest import load_document
+    from policyledger.ingest import DEFAULT_MAX_BYTES, load_document
 
-    doc = load_document(path, meta=meta)
+    doc = load_document(path, meta=meta, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     merged = _merge_meta(doc.meta, meta)
     if merged.file_name is None:
         merged = replace(merged, file_name=path.name)

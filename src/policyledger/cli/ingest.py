@@ -71,6 +71,10 @@ def ingest_command(
     date_: Annotated[
         str | None, typer.Option("--date", help="Report date, ISO (YYYY-MM-DD).")
     ] = None,
+    max_mb: Annotated[
+        float,
+        typer.Option("--max-mb", min=0.001, help="Size limit per file, in MiB."),
+    ] = 16.0,
     db: DbOption = None,
 ) -> None:
     """讀入報告 Ingest report files into the ledger (the same file twice changes nothing)."""
@@ -89,7 +93,7 @@ def ingest_command(
     fresh = not ledger.exists()
     stored = 0
     try:
-        stored = _ingest_files(files, meta, db)
+        stored = _ingest_files(files, meta, db, int(max_mb * 2**20))
     finally:
         if fresh and stored == 0:
             # The ledger was created by this command and nothing landed in it: leave no
@@ -103,13 +107,15 @@ def ingest_command(
 _SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def _ingest_files(files: list[Path], meta: ReportMeta | None, db: Path | None) -> int:
+def _ingest_files(
+    files: list[Path], meta: ReportMeta | None, db: Path | None, max_bytes: int
+) -> int:
     """Ingest each file in its own transaction; return how many are now stored (new or
     unchanged). Errors of a single file propagate; in a batch they are printed."""
     ok = 0
     with open_ledger(db) as conn:
         if len(files) == 1:
-            result = ingest_path(conn, files[0], meta=meta)
+            result = ingest_path(conn, files[0], meta=meta, max_bytes=max_bytes)
             typer.echo(_summary(result))
             for note in _notes(result):
                 typer.echo(note, err=True)
@@ -128,7 +134,7 @@ def _ingest_files(files: list[Path], meta: ReportMeta | None, db: Path | None) -
             for f in files:
                 progress.update(task, description=f"讀入 {f.name}")
                 try:
-                    result = ingest_path(conn, f, meta=meta)
+                    result = ingest_path(conn, f, meta=meta, max_bytes=max_bytes)
                 except PolicyLedgerError as exc:
                     # One bad file does not undo the good ones (each is its own
                     # transaction); it is reported and the exit code says so.

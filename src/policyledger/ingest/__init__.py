@@ -83,8 +83,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise FileTooLarge(
                 path,
-                f"檔案大小 {size:,} 位元組超過上限 {max_bytes:,} 位元組；可用 max_bytes 調高上限 "
-                f"(file is {size:,} bytes, over the {max_bytes:,}-byte limit)",
+                f"檔案大小 {size:,} 位元組超過上限 {max_bytes:,} 位元組；確定是報告的話，"
+                f"可用 --max-mb 調高上限 (file is {size:,} bytes, over the {max_bytes:,}-byte "
+                "limit; raise it with --max-mb)",
             )
         with path.open("rb") as fh:
             # Read one byte past the limit: the file may have grown since stat().
