@@ -792,6 +792,13 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [],
     ),
+    # 增聘 (hire more) is an increase of the staff counted.
+    (
+        "ey-2006h2-report.txt",
+        "協助增聘320名社工，將目前兒少保護專責社工人力擴充至505名",
+        [("320名", 320, "count", {"role": "change"}), ("505名", 505, "count", {"role": "level"})],
+        [],
+    ),
 ]
 
 

@@ -476,6 +476,8 @@ INCREASE_WORDS: Final = (
     "漲幅",
     "漲",
     "升值",
+    # 協助增聘 320 名社工: hiring more staff is an increase of the staff.
+    "增聘",
 )
 DECREASE_WORDS: Final = (
     "減少",
