@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 from conftest import TINY_REPORT_ID, build_tiny_ledger
 from policyledger.errors import NotFound, QueryError
 from policyledger.search import index_report, parse, search
-from policyledger.search.text import fold, fts_phrase, index_tokens
+from policyledger.search.synonyms import alternatives
+from policyledger.search.text import (
+    Needle,
+    fold,
+    fts_phrase,
+    index_string,
+    index_tokens,
+    tokens_text,
+)
 from policyledger.store import connect, transaction
 
 
@@ -89,7 +97,43 @@ def test_bad_filter_values_are_query_errors(text: str) -> None:
         parse(text)
 
 
+def test_the_indexed_text_reads_back_from_its_tokens() -> None:
+    # What coverage is judged on: bigrams chained, closing unigrams dropped, and two
+    # numbers that only punctuation separated kept apart (1、2 號機 is not 12 號機).
+    assert (
+        tokens_text(index_string("離岸風電，目標 1、2 號機 5.5 GW")) == "离岸风电目标1|2号机5.5gw"
+    )
+    assert tokens_text(index_string("電，電價")) == "电电价"
+
+
+def test_numbers_are_found_whole() -> None:
+    twenty = Needle.of("20")
+    assert twenty.found_in("占比达20%之目标")
+    assert not twenty.found_in("水力发电2089mw")
+    assert not twenty.found_in("1.20亿")
+    assert list(twenty.positions("20|120|20")) == [0, 7]
+    assert Needle.of("第7号").found_in("第7号机")
+
+
+def test_other_written_forms_of_a_query_word() -> None:
+    assert "5.5 gw" in alternatives("5.5gw")  # the reports write 5.5 GW
+    assert "107年" in alternatives("2018年")  # ROC years
+    assert "2018年6月" in alternatives("107年6月")
+    assert "智慧" in alternatives(fold("智能"))  # the mainland's word, through OpenCC s2twp
+    assert "资料" in alternatives(fold("数据"))
+    assert alternatives(fold("投資")) == ()
+
+
 # --- searching ----------------------------------------------------------------------------
+
+
+def test_question_words_are_dropped_and_unknown_words_kept_whole(
+    tiny: sqlite3.Connection,
+) -> None:
+    terms = search(tiny, "台電什麼時候完成？石油存量有幾天？多少錢").terms
+    assert "台电" in terms  # jieba cuts 台 / 电; glued back rather than dropped
+    assert not {"什么", "时候", "几天", "多少", "钱"} & set(terms)
+    assert search(tiny, "再生能源发电占比").terms[-1] == "占比"
 
 
 def test_simplified_and_fullwidth_input_find_traditional_text(tiny: sqlite3.Connection) -> None:

@@ -79,3 +79,15 @@ def test_figure_questions(ledger_2018: sqlite3.Connection) -> None:
         assert rank_of(results, q["expect"]) is not None, q["q"]
         top = results.hits[0]
         assert any(f.matched for f in top.figures), q["q"]
+
+
+def test_a_labelled_item_is_one_passage_with_its_label(ledger_2018: sqlite3.Connection) -> None:
+    # 「4、 大潭電廠增建…機組：裝置容量 60 萬瓩…」: the outline keeps the label as the
+    # section title; the index keeps it in the paragraph's own text as well.
+    rows = ledger_2018.execute(
+        "SELECT p.text FROM search_fts f JOIN search_passages s ON s.id = f.rowid "
+        "JOIN paragraphs p ON p.id = s.paragraph_id WHERE search_fts MATCH ?",
+        ('body : "产创 创修 修法 法增 增订"',),
+    ).fetchall()
+    assert len(rows) == 1
+    assert rows[0][0].startswith("增訂產業創新條例第")

@@ -10,6 +10,8 @@ first. Figure conditions (``unit:kW >= 1000000 modality:target``) filter through
 
 from __future__ import annotations
 
+import itertools
+import math
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,11 +27,28 @@ from policyledger.search.query import (
     parse,
 )
 from policyledger.search.results import Figure, Fragment, Hit, SearchResults, Span
-from policyledger.search.text import compact, fold, fts_phrase, is_cjk, runs, squeeze
+from policyledger.search.text import (
+    Needle,
+    compact,
+    fold,
+    fts_phrase,
+    is_cjk,
+    runs,
+    squeeze,
+    token_key,
+    tokens_text,
+)
 
 # BM25 weights of the FTS columns: the passage itself, and the titles above it.
 BODY_WEIGHT = 1.0
 HEADING_WEIGHT = 0.3
+# A query word found only in the titles above a passage (僑外投資 over a paragraph that
+# lists the countries) counts this much toward the passage's coverage.
+HEADING_COVERAGE = 1.0
+# Neighbouring query words at most NEAR_CHARS apart raise a passage's score by up to
+# PROXIMITY_BONUS (all neighbours together: x 1.5).
+NEAR_CHARS = 4
+PROXIMITY_BONUS = 0.5
 # How many BM25 candidates are re-ranked; more costs latency on large ledgers.
 CANDIDATES = 60
 # bm25() costs about a microsecond per matching passage. Words found in more than
@@ -47,8 +66,12 @@ class _Unit:
     """One query word: it matches a passage holding any of its keys."""
 
     text: str  # folded, as typed
-    keys: tuple[str, ...]  # folded and compacted forms: the word, then its synonyms
+    keys: tuple[Needle, ...]  # the word, then its synonyms, as the index holds them
+    marks: tuple[Needle, ...]  # the same, compacted, to highlight in the folded text
     phrase: str  # the FTS5 expression: one phrase, or alternatives joined by OR
+
+    def found_in(self, squeezed: str) -> bool:
+        return any(k.found_in(squeezed) for k in self.keys)
 
 
 _terms_seen: set[tuple[object, ...]] = set()
@@ -78,10 +101,10 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
     for w in free:
         if not any(is_cjk(c) for c in w):
             # Latin words and numbers need no segmenter (and jieba would split 54.4).
-            texts.extend(r.text for r in runs(w) if r.text not in segment.STOPWORDS)
+            texts.extend(r.text for r in runs(w) if not segment.is_question_word(r.text))
             continue
-        words = _glue_numbers(segment.segment(w))
-        kept = [x for x in words if x not in segment.STOPWORDS]
+        words = _glue(segment.segment(w))
+        kept = [x for x in words if not segment.is_question_word(x)]
         # A lone character (新 of 新南向 when the dictionary lacks the name) matches
         # nearly everything and costs a prefix scan; it counts only if it is all there is.
         longer = [x for x in kept if len(x) > 1 or not is_cjk(x)]
@@ -97,10 +120,12 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         seen.add(key)
         # A quoted phrase means exactly that text; free words also find their synonyms.
         alts = [] if t in quoted else [a for a in synonyms.alternatives(t) if fts_phrase(a)]
-        keys = (key, *(squeeze(a) for a in alts))
+        forms = (t, *alts)
+        keys = tuple(Needle.of(token_key(x)) for x in forms)
+        marks = tuple(Needle.of(squeeze(x)) for x in forms)
         phrases = [phrase, *(alt for a in alts if (alt := fts_phrase(a)) is not None)]
         expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
-        out.append(_Unit(t, keys, expr))
+        out.append(_Unit(t, keys, marks, expr))
     return out
 
 
@@ -108,9 +133,12 @@ def _is_glue(word: str) -> bool:
     return word.replace(".", "").isdigit() or (len(word) == 1 and is_cjk(word))
 
 
-def _glue_numbers(words: list[str]) -> list[str]:
+def _glue(words: list[str]) -> list[str]:
     """Join a number with the single characters around it: jieba cuts 第7號機組 into
-    第 / 7 / 号 / 机组, and 第 or 号 alone would match nearly every passage."""
+    第 / 7 / 号 / 机组, and 第 or 号 alone would match nearly every passage. Join
+    neighbouring single characters too: a word jieba does not know comes out one
+    character at a time (台電 → 台 / 电, 占比 → 占 / 比), and is worth more whole than
+    dropped. A question word or particle (的, 了) is not glued to anything but a number."""
     out: list[str] = []
     run: list[str] = []
 
@@ -118,7 +146,18 @@ def _glue_numbers(words: list[str]) -> list[str]:
         if any(x.replace(".", "").isdigit() for x in run) and len(run) > 1:
             out.append("".join(run))
         else:
-            out.extend(run)
+            chars: list[str] = []
+            for x in [*run, ""]:
+                if x and not segment.is_question_word(x):
+                    chars.append(x)
+                    continue
+                if len(chars) > 1:
+                    out.append("".join(chars))
+                else:
+                    out.extend(chars)
+                chars.clear()
+                if x:
+                    out.append(x)
         run.clear()
 
     for w in words:
@@ -253,17 +292,22 @@ def search(
     return SearchResults(parsed, tuple(u.text for u in units), tuple(hits))
 
 
-def _is_common(conn: sqlite3.Connection, unit: _Unit) -> bool:
-    """Whether ``unit`` matches more than COMMON_DOCS passages. The count stops there,
-    so asking costs a fraction of a millisecond even for a word in every report."""
-    row = conn.execute(
-        "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)",
-        (unit.phrase, COMMON_DOCS + 1),
-    ).fetchone()
-    return int(row[0]) > COMMON_DOCS
+def _doc_counts(conn: sqlite3.Connection, units: Sequence[_Unit]) -> list[int]:
+    """How many passages match each unit, counted up to COMMON_DOCS + 1 only, so asking
+    costs a fraction of a millisecond even for a word in every report."""
+    return [
+        int(
+            conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                "LIMIT ?)",
+                (u.phrase, COMMON_DOCS + 1),
+            ).fetchone()[0]
+        )
+        for u in units
+    ]
 
 
-def _match_expressions(conn: sqlite3.Connection, units: Sequence[_Unit]) -> list[str]:
+def _match_expressions(units: Sequence[_Unit], counts: Sequence[int]) -> list[str]:
     """The MATCH expressions that generate candidates, tried in order.
 
     Uncommon words alone when the query has some (the common ones still count when
@@ -272,10 +316,20 @@ def _match_expressions(conn: sqlite3.Connection, units: Sequence[_Unit]) -> list
     """
     if len(units) < 2:
         return [u.phrase for u in units]
-    rare = [u for u in units if not _is_common(conn, u)]
+    rare = [u for u, n in zip(units, counts, strict=True) if n <= COMMON_DOCS]
     if rare:
         return [" OR ".join(u.phrase for u in rare)]
     return [" AND ".join(u.phrase for u in units), " OR ".join(u.phrase for u in units)]
+
+
+def _weights(conn: sqlite3.Connection, counts: Sequence[int]) -> list[float]:
+    """How much each query word counts toward coverage: its inverse document frequency
+    (BM25's), so holding the rare word of a query (囤地) counts for more than holding a
+    common one (政府, 處理). A word found nowhere weighs nothing: it cannot tell passages
+    apart. Counts stop at COMMON_DOCS + 1, so on a large ledger every common word gets
+    the same small weight."""
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM search_passages").fetchone()[0]
+    return [math.log(1 + (total - n + 0.5) / (n + 0.5)) if n else 0.0 for n in counts]
 
 
 def _text_candidates(
@@ -294,8 +348,9 @@ def _text_candidates(
         f"FROM search_fts {join} WHERE search_fts MATCH ? "
         f"{''.join(' AND ' + w for w in where)} ORDER BY search_fts.rowid DESC LIMIT {SCAN_CAP}"
     )
+    counts = _doc_counts(conn, units) if len(units) > 1 else [1]
     bm25: dict[int, float] = {}
-    for match in _match_expressions(conn, units):
+    for match in _match_expressions(units, counts):
         try:
             scanned = conn.execute(sql, [match, *args]).fetchall()
         except sqlite3.OperationalError as exc:  # pragma: no cover - our MATCH is valid
@@ -307,23 +362,53 @@ def _text_candidates(
     ranked = list(bm25.items())
     if not ranked:
         return []
+    marks = ",".join("?" * len(bm25))
     rows = conn.execute(
         f"SELECT {_PASSAGE_COLUMNS} FROM search_passages p {_PASSAGE_JOINS} "
-        f"WHERE p.id IN ({','.join('?' * len(bm25))})",
+        f"WHERE p.id IN ({marks})",
         list(bm25),
     ).fetchall()
-    # One OpenCC call for all candidates rather than one per passage.
-    bodies = fold("\n".join(str(r[12]).replace("\n", " ") for r in rows)).split("\n")
+    # Coverage is judged on the indexed text itself (a labelled item's label is part of
+    # its body there), read back from the FTS table: no second folding of the passages.
+    indexed = {
+        int(r[0]): (tokens_text(str(r[1] or "")), tokens_text(str(r[2] or "")))
+        for r in conn.execute(
+            f"SELECT rowid, body, heading FROM search_fts WHERE rowid IN ({marks})", list(bm25)
+        )
+    }
+    weights = _weights(conn, counts)
+    possible = sum(weights) or 1.0
     scored: list[tuple[sqlite3.Row, float]] = []
-    for row, folded in zip(rows, bodies, strict=True):
-        body = squeeze(folded)
-        covered = sum(1 for u in units if any(k in body for k in u.keys))
-        share = covered / len(units)
+    for row in rows:
+        body, heading = indexed.get(row[0], ("", ""))
+        covered = 0.0
+        for u, w in zip(units, weights, strict=True):
+            if u.found_in(body):
+                covered += w
+            elif u.found_in(heading):
+                covered += w * HEADING_COVERAGE
+        share = covered / possible
         # bm25() is negative (smaller is better); scale its magnitude by coverage so a
-        # passage holding every query word outranks one repeating a single word.
-        scored.append((row, -bm25[row[0]] * (0.25 + 0.75 * share * share)))
+        # passage holding every query word outranks one repeating a single word, and by
+        # how many neighbouring query words stand together in it.
+        near = _proximity(units, body) if len(units) > 1 else 0.0
+        scored.append(
+            (row, -bm25[row[0]] * (0.25 + 0.75 * share * share) * (1 + PROXIMITY_BONUS * near))
+        )
     scored.sort(key=lambda rs: (-rs[1], rs[0][1], rs[0][8]))
     return scored
+
+
+def _proximity(units: Sequence[_Unit], body: str) -> float:
+    """Share of neighbouring query words (as typed) found at most NEAR_CHARS apart, in
+    either order: 風力發電產業投資 answers 風力發電 投資 better than a passage with
+    風力發電 in one sentence and 投資 in another."""
+    spans = [[(i, i + len(k.key)) for k in u.keys for i in k.positions(body)] for u in units]
+    close = 0
+    for left, right in itertools.pairwise(spans):
+        if any(max(s2 - e1, s1 - e2) <= NEAR_CHARS for s1, e1 in left for s2, e2 in right):
+            close += 1
+    return close / (len(units) - 1)
 
 
 def _figure_candidates(
@@ -430,11 +515,11 @@ def _term_spans(folded: str, units: Sequence[_Unit]) -> list[Span]:
     body, offsets = compact(folded)
     spans: list[Span] = []
     for u in units:
-        for key in u.keys:
-            i = body.find(key) if key else -1
-            while i >= 0:
-                spans.append(Span(offsets[i], offsets[i + len(key) - 1] + 1, "term"))
-                i = body.find(key, i + len(key))
+        for needle in u.marks:
+            n = len(needle.key)
+            spans.extend(
+                Span(offsets[i], offsets[i + n - 1] + 1, "term") for i in needle.positions(body)
+            )
     return spans
 
 

@@ -43,6 +43,12 @@ def report_year(report_date: str | None, period: str | None) -> int | None:
     return None
 
 
+def _is_label_of(sec: _Section, para_start: int) -> bool:
+    """Whether ``sec``'s heading is a label (「產創修法增訂：」) whose text goes on, on the
+    same line, as the paragraph starting at ``para_start``."""
+    return sec.heading_end == para_start and sec.heading_end > sec.start
+
+
 def index_report(conn: sqlite3.Connection, report_id: str) -> int:
     """(Re)build the search rows of one stored report; return the number of passages.
 
@@ -110,7 +116,17 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
         path, chapter, heading = context(sid)
         rows.append((report_id, sid, pid, "paragraph", ord_, start, end, path, chapter, year, None))
         if text[start:end] == ptext:
-            body = index_string(folded[start:end], folded=True)
+            body = folded[start:end]
+            if (
+                sid is not None
+                and sid not in with_paragraphs
+                and _is_label_of(sections[sid], start)
+            ):
+                # 「4、 大潭電廠增建…機組：裝置容量 60 萬瓩…」 is one paragraph in the report;
+                # the outline keeps its label as the section title. Its words belong to
+                # the paragraph's body, not only to the lightly weighted titles above.
+                body = folded_titles[sid] + "：" + folded[start:end]
+            body = index_string(body, folded=True)
         else:  # a paragraph whose offsets do not match the report text: index it as stored
             body = index_string(ptext)
         fts.append((body, heading))

@@ -97,6 +97,21 @@ STOPWORDS: frozenset[str] = frozenset(
         "呢",
         "请问",
         "关于",
+        # when / how long / this time: 什麼時候 is cut 什么 / 时候
+        "時候",
+        "何時",
+        "幾時",
+        "多久",
+        "這次",
+        "此次",
+        "會",
+        "不會",
+        "會不會",
+        "能",
+        "能不能",
+        "可以",
+        "要",
+        "已經",
         "and",
         "or",
         "not",
@@ -116,6 +131,21 @@ STOPWORDS: frozenset[str] = frozenset(
         "which",
     ]
 )
+
+# jieba keeps a question word with its measure word (幾條, 幾天, 哪一年, 多少錢): any word
+# made of 幾/哪 and at most two more characters, or starting with 多少, asks rather than
+# names. Folded forms.
+_ASKING_PREFIX = ("几", "哪")
+
+
+def is_question_word(word: str) -> bool:
+    """Whether a folded query word only frames a question (多少, 幾天, 什麼時候 …)."""
+    return (
+        word in STOPWORDS
+        or (word.startswith(_ASKING_PREFIX) and len(word) <= 3)
+        or word.startswith("多少")
+    )
+
 
 _lock = threading.Lock()
 _tokenizer: Any = None

@@ -196,6 +196,68 @@ def squeeze(folded: str) -> str:
     return _THOUSANDS.sub("", _WS.sub("", folded))
 
 
+def tokens_text(tokens: str) -> str:
+    """Squeezed text back from a space-separated token string of :func:`index_string`
+    (the FTS heading column): overlapping bigrams are chained and each run's closing
+    unigram dropped, so ``离岸 岸风 风电 电`` gives ``离岸风电``. Runs are joined without a
+    separator, as :func:`squeeze` joins what only whitespace kept apart."""
+    out: list[str] = []
+    prev = ""
+    for tok in tokens.split():
+        if len(prev) == 2 and len(tok) <= 2 and tok[0] == prev[1] and is_cjk(tok[0]):
+            if len(tok) == 2:
+                out.append(tok[1])  # the next bigram of the same run
+            # else: the unigram closing the run adds nothing
+        else:
+            if prev[-1:].isdigit() and tok[0].isdigit():
+                out.append("|")  # 1、2 號機 is not 12
+            out.append(tok)
+        prev = tok
+    return "".join(out)
+
+
+def token_key(folded: str) -> str:
+    """``folded`` as :func:`tokens_text` gives it back from the index: what a query word is
+    looked for as in a passage's indexed text."""
+    return tokens_text(" ".join(index_tokens(folded)))
+
+
+_DIGIT_EDGE = re.compile(r"^\d|\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Needle:
+    """A squeezed query word to look for in squeezed text. A number is found only as a
+    whole number: ``20`` is not in ``2089`` or ``1.20`` (FTS5 matches whole tokens, so
+    the re-ranking must not be more generous than the index)."""
+
+    key: str
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, key: str) -> Needle:
+        if not _DIGIT_EDGE.search(key):
+            return cls(key, None)
+        head = r"(?<!\d)(?<!\d\.)" if key[0].isdigit() else ""
+        tail = r"(?!\.?\d)" if key[-1].isdigit() else ""
+        return cls(key, re.compile(head + re.escape(key) + tail))
+
+    def found_in(self, text: str) -> bool:
+        if self.pattern is None:
+            return self.key in text
+        return self.key in text and self.pattern.search(text) is not None
+
+    def positions(self, text: str) -> Iterator[int]:
+        """Start offsets of the non-overlapping occurrences in ``text``."""
+        if self.pattern is not None:
+            yield from (m.start() for m in self.pattern.finditer(text))
+            return
+        i = text.find(self.key) if self.key else -1
+        while i >= 0:
+            yield i
+            i = text.find(self.key, i + len(self.key))
+
+
 def compact(folded: str) -> tuple[str, list[int]]:
     """:func:`squeeze` of ``folded``, with each kept character's original offset, to map
     an occurrence found in the squeezed text back for highlighting."""
