@@ -799,6 +799,20 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         [("320名", 320, "count", {"role": "change"}), ("505名", 505, "count", {"role": "level"})],
         [],
     ),
+    # A PDF text layer's compatibility ideographs (U+F98E for 年) are read as the unified
+    # character; the record's text stays as written.
+    (
+        "ey-2009h1-report.txt",
+        "擔保貸款：\uf9dd息展延半\uf98e，本\uf90a展延5\uf98e。",
+        [("5\uf98e", 5, "year", {"raw_unit": "年"})],
+        [],
+    ),
+    (
+        "ey-2012h2-report.txt",
+        "惟礦產品受100\uf98e台塑\uf9d1輕部分停工",
+        [],
+        [("100\uf98e", "date", "2011-01-01", "2011-12-31")],
+    ),
 ]
 
 

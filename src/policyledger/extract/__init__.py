@@ -8,14 +8,39 @@ knows live in :mod:`policyledger.extract.lexicon`.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
+from typing import Final
 
 from policyledger.extract.dates import scan_dates
-from policyledger.extract.lexicon import QUOTE_CLOSE, QUOTE_OPEN, ROC_OFFSET, ROC_YEAR_RANGE
+from policyledger.extract.lexicon import (
+    COMPAT_IDEOGRAPH_BLOCKS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    ROC_OFFSET,
+    ROC_YEAR_RANGE,
+)
 from policyledger.extract.numbers import parse_number
 from policyledger.extract.quantities import scan_quantities
 from policyledger.models import Extraction
 
 __all__ = ["extract", "parse_number"]
+
+
+def _compat_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in COMPAT_IDEOGRAPH_BLOCKS:
+        for cp in range(lo, hi + 1):
+            unified = unicodedata.normalize("NFKC", chr(cp))
+            if len(unified) == 1 and unified != chr(cp):
+                table[cp] = unified
+    return table
+
+
+_COMPAT: Final = _compat_table()
+_COMPAT_RE: Final = re.compile(
+    "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in COMPAT_IDEOGRAPH_BLOCKS) + "]"
+)
 
 
 _QUOTE_RE = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}]")
@@ -55,10 +80,15 @@ def extract(text: str, *, default_year: int | None = None) -> Extraction:
     ``default_year`` (ROC or Western) dates expressions written without a year when no
     explicit year precedes them in ``text``.
     """
-    quoted = _quoted_spans(text)
-    dates = scan_dates(text, _western_year(default_year), quoted)
+    # 98年 printed with a compatibility 年: read the unified character, report the text as given.
+    read = text.translate(_COMPAT) if _COMPAT_RE.search(text) else text
+    quoted = _quoted_spans(read)
+    dates = scan_dates(read, _western_year(default_year), quoted)
     blocked = sorted([(d.start, d.end) for d in dates] + quoted)
-    quantities = scan_quantities(text, _merge(blocked))
+    quantities = scan_quantities(read, _merge(blocked))
+    if read is not text:
+        dates = [replace(d, text=text[d.start : d.end]) for d in dates]
+        quantities = [replace(q, text=text[q.start : q.end]) for q in quantities]
     return Extraction(tuple(quantities), tuple(dates))
 
 

@@ -43,6 +43,11 @@ CHINESE_NUMERAL_BAD_BEFORE: Final = frozenset(
     "第統唯同單初其萬之專整逐一二三四五六七八九十百千週星禮數幾核"
 )
 
+# PDF text layers sometimes print a CJK compatibility ideograph (U+F98E for 年, U+F90A for
+# 金): these blocks are read as the unified character they stand for, one for one, so
+# offsets are kept.
+COMPAT_IDEOGRAPH_BLOCKS: Final = ((0xF900, 0xFAFF), (0x2F00, 0x2FDF))
+
 # --- units -----------------------------------------------------------------------------
 # written form -> (canonical code, factor to the canonical unit). The scanner tries the
 # longest written form first, so 瓩時 wins over 瓩 and 萬人次 over 人.
