@@ -272,6 +272,16 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "領域",
     "點",
     "學程",
+    "學科",
+    "方案",
+    "友邦",
+    "邦交國",
+    "辦事處",
+    "館處",
+    "展團",
+    "時段",
+    "地區",
+    "目",
 )
 # 第7、25點, 第2及3期: what joins ordinals in a list, and how many digits the earlier one has.
 ORDINAL_LIST_JOINERS: Final = frozenset("、及至")
@@ -328,6 +338,7 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "船": frozenset("舶隻員長東主上"),
     "雙": frozenset("方向邊軌語贏層手星"),
     "標": frozenset("準的章示竿記誌榜語題售"),
+    "目": frozenset("標前的錄次光睹"),
 }
 # 九年一貫, 十二年國民基本教育: after a Chinese numeral, 年 and these name a school system.
 CHINESE_YEAR_NAME_NEXT: Final = ("一貫", "國民", "國教")
@@ -733,7 +744,9 @@ SPAN_TAILS: Final = ("止", "期間", "間")
 NOT_DEADLINE_QIAN: Final = ("前往", "前瞻", "前進", "前述", "前揭", "前項")
 # A bare 日 or 年 after a number is a duration only before these (30 日內, 5 年內).
 DAY_DURATION_AFTER: Final = ("內", "以內", "之內", "為限", "期間")
-DAY_DURATION_BEFORE: Final = ("預告", "為期", "連續", "歷時", "長達", "延長為", "延長", "共", "計")
+DAY_DURATION_BEFORE: Final = (
+    "預告", "為期", "連續", "歷時", "長達", "延長為", "延長", "共", "計", "期限為", "期限",
+)  # fmt: skip
 YEAR_DURATION_UNIT_AFTER: Final = ("內", "以內", "之內", "期", "間", "來", "後", "以上", "半")
 # 五萬分之一 is a scale, 三分之二 a fraction: neither is a quantity with a unit.
 FRACTION_WORDS: Final = ("分之", "萬分之")
