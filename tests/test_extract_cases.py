@@ -842,6 +842,29 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         ],
         [],
     ),
+    # 發⏎⏎行 23 期 (a verb split by a page break) and 及 4 期 count issues; 6 地 counts places.
+    (
+        "moea-report-2018-03.txt",
+        "9 個溫泉區，監測成果並已分別發\n\n行 23 期溫泉監測季報及 4 期年報。",
+        [
+            ("9 個", 9, "count", {}),
+            ("23 期", 23, "count", {"raw_unit": "期"}),
+            ("4 期", 4, "count", {"raw_unit": "期"}),
+        ],
+        [],
+    ),
+    (
+        "moea-report-2018-03.txt",
+        "菲律賓、緬甸、\n\n印度等 6 地，聘請熟悉當地投資經商環境、",
+        [("6 地", 6, "count", {"raw_unit": "地"})],
+        [],
+    ),
+    (
+        "ey-2010h1-report.txt",
+        "－臺南縣蘭花生技園區第1、2、3期已建設完成",
+        [],
+        [],
+    ),
 ]
 
 

@@ -282,14 +282,30 @@ MEASURE_WORDS: Final[tuple[str, ...]] = (
     "時段",
     "地區",
     "目",
+    "地",
 )
-# 第7、25點, 第2及3期: what joins ordinals in a list, and how many digits the earlier one has.
+# 第7、25點, 第1、2、3期: what joins ordinals in a list, and how far back its 第 may stand.
 ORDINAL_LIST_JOINERS: Final = frozenset("、及至")
-ORDINAL_LIST_REACH: Final = 4
+ORDINAL_LIST_REACH: Final = 12
 # Measure words that count only after a verb of doing or tallying (計辦理 8 期, 發行 23 期);
 # elsewhere 14 期國家建設計畫, 2 期工程 name one phase or issue, an ordinal.
 MEASURE_WORD_NEEDS_BEFORE: Final[dict[str, tuple[str, ...]]] = {
-    "期": ("辦理", "計", "共", "各", "分", "發行", "出版", "開辦", "舉辦", "開設", "完成"),
+    # 季報及 4 期年報: a list joiner continues a count (第1、2期 is an ordinal list, read first).
+    "期": (
+        "辦理",
+        "計",
+        "共",
+        "各",
+        "分",
+        "發行",
+        "出版",
+        "開辦",
+        "舉辦",
+        "開設",
+        "完成",
+        "及",
+        "、",
+    ),
 }
 
 # Medals (34金10銀18銅) count only in a tally: followed by a digit, 牌 or the end of the
@@ -339,7 +355,11 @@ MEASURE_WORD_BAD_AFTER: Final[dict[str, frozenset[str]]] = {
     "雙": frozenset("方向邊軌語贏層手星"),
     "標": frozenset("準的章示竿記誌榜語題售"),
     "目": frozenset("標前的錄次光睹"),
+    # 921地震, 1/25000 地形圖: 地 starts a word there; 印度等 6 地 counts places.
+    "地": frozenset("震形區方點圖產標價上下中理質政址位面帶球"),
 }
+# Measure words counted only after Arabic digits: 三地門 and 兩岸三地 are names.
+DIGITS_ONLY_MEASURE_WORDS: Final = frozenset({"地"})
 # 九年一貫, 十二年國民基本教育: after a Chinese numeral, 年 and these name a school system.
 CHINESE_YEAR_NAME_NEXT: Final = ("一貫", "國民", "國教")
 # A lone 一 counts only before 年 (經過一年, 超過一年), and not after these (最差的一年).

@@ -19,6 +19,7 @@ from policyledger.extract.lexicon import (
     CURRENCY_PREFIXES,
     DAY_DURATION_AFTER,
     DAY_DURATION_BEFORE,
+    DIGITS_ONLY_MEASURE_WORDS,
     DURATION_YEARS_BELOW,
     FRACTION_WORDS,
     LIST_JOINERS,
@@ -132,6 +133,21 @@ def _preceded_by(text: str, pos: int, words: tuple[str, ...]) -> bool:
     return text.endswith(words, 0, j)
 
 
+_LONGEST_CUE: Final = 4
+
+
+def _preceded_across_breaks(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Like :func:`_preceded_by`, but a PDF line break may split the word (發⏎⏎行 23 期)."""
+    chars: list[str] = []
+    j = pos
+    floor = max(0, pos - 4 * _LONGEST_CUE)
+    while j > floor and len(chars) < _LONGEST_CUE:
+        j -= 1
+        if text[j] not in _SPACE_OR_BREAK:
+            chars.append(text[j])
+    return "".join(reversed(chars)).endswith(words)
+
+
 def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     """The unit written at ``pos`` (after an optional 餘/多 and spaces) for the figure
     starting at ``start``."""
@@ -194,8 +210,10 @@ def _read_unit(text: str, pos: int, num: Numeral, start: int) -> _Unit | None:
     if nxt and nxt in UNIT_NOT_BEFORE and not text.startswith(UNIT_NOT_BEFORE_EXCEPT, uend):
         return None
     # 計辦理 8 期 counts sessions; 14 期國家建設計畫 names one.
+    if num.chinese and raw in DIGITS_ONLY_MEASURE_WORDS:
+        return None
     needs = MEASURE_WORD_NEEDS_BEFORE.get(raw)
-    if needs and not _preceded_by(text, start, needs):
+    if needs and not _preceded_across_breaks(text, start, needs):
         return None
     # 九年一貫, 十二年國民基本教育 name a school system.
     if raw == "年" and num.chinese and text.startswith(CHINESE_YEAR_NAME_NEXT, uend):
@@ -278,7 +296,11 @@ def _blocked_before(text: str, start: int, written: str) -> bool:
     # 第7、25點: the later members of an ordinal list are ordinals too.
     if c in ORDINAL_LIST_JOINERS:
         k = j - 1
-        while k >= 0 and j - k <= ORDINAL_LIST_REACH and (text[k].isdigit() or text[k] in _SPACE):
+        while (
+            k >= 0
+            and j - k <= ORDINAL_LIST_REACH
+            and (text[k].isdigit() or text[k] in _SPACE or text[k] in ORDINAL_LIST_JOINERS)
+        ):
             k -= 1
         if k < j - 1 and k >= 0 and text[k] == "第":
             return True
