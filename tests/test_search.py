@@ -17,11 +17,11 @@ from policyledger.search import index_report, parse, search
 from policyledger.search.synonyms import alternatives
 from policyledger.search.text import (
     Needle,
+    TokenKey,
     fold,
     fts_phrase,
     index_string,
     index_tokens,
-    tokens_text,
 )
 from policyledger.store import connect, transaction
 
@@ -97,13 +97,17 @@ def test_bad_filter_values_are_query_errors(text: str) -> None:
         parse(text)
 
 
-def test_the_indexed_text_reads_back_from_its_tokens() -> None:
-    # What coverage is judged on: bigrams chained, closing unigrams dropped, and two
-    # numbers that only punctuation separated kept apart (1、2 號機 is not 12 號機).
-    assert (
-        tokens_text(index_string("離岸風電，目標 1、2 號機 5.5 GW")) == "离岸风电目标1|2号机5.5gw"
-    )
-    assert tokens_text(index_string("電，電價")) == "电电价"
+def test_query_words_are_looked_for_as_index_tokens() -> None:
+    # Re-ranking looks for a query word in the passage's FTS token string.
+    padded = " " + index_string("離岸風電，目標 1、2 號機 2,089 MW 煤炭") + " "
+    assert TokenKey.of(fold("離岸風電")).text in padded  # type: ignore[union-attr]
+    assert TokenKey.of(fold("煤")).text in padded  # type: ignore[union-attr]
+    assert TokenKey.of("2089").text in padded  # type: ignore[union-attr]
+    assert TokenKey.of("20").text not in padded  # type: ignore[union-attr]  # whole tokens
+    assert TokenKey.of("12").text not in padded  # type: ignore[union-attr]
+    key = TokenKey.of(fold("風電"))
+    assert key is not None and list(key.spans(padded)) == [(2, 3)]
+    assert TokenKey.of("，") is None
 
 
 def test_numbers_are_found_whole() -> None:

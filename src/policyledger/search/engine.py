@@ -29,14 +29,13 @@ from policyledger.search.query import (
 from policyledger.search.results import Figure, Fragment, Hit, SearchResults, Span
 from policyledger.search.text import (
     Needle,
+    TokenKey,
     compact,
     fold,
     fts_phrase,
     is_cjk,
     runs,
     squeeze,
-    token_key,
-    tokens_text,
 )
 
 # BM25 weights of the FTS columns: the passage itself, and the titles above it.
@@ -66,12 +65,12 @@ class _Unit:
     """One query word: it matches a passage holding any of its keys."""
 
     text: str  # folded, as typed
-    keys: tuple[Needle, ...]  # the word, then its synonyms, as the index holds them
+    keys: tuple[TokenKey, ...]  # the word, then its synonyms, as the index holds them
     marks: tuple[Needle, ...]  # the same, compacted, to highlight in the folded text
     phrase: str  # the FTS5 expression: one phrase, or alternatives joined by OR
 
-    def found_in(self, squeezed: str) -> bool:
-        return any(k.found_in(squeezed) for k in self.keys)
+    def found_in(self, padded: str) -> bool:
+        return any(k.text in padded for k in self.keys)
 
 
 _terms_seen: set[tuple[object, ...]] = set()
@@ -121,7 +120,7 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         # A quoted phrase means exactly that text; free words also find their synonyms.
         alts = [] if t in quoted else [a for a in synonyms.alternatives(t) if fts_phrase(a)]
         forms = (t, *alts)
-        keys = tuple(Needle.of(token_key(x)) for x in forms)
+        keys = tuple(k for x in forms if (k := TokenKey.of(x)) is not None)
         marks = tuple(Needle.of(squeeze(x)) for x in forms)
         phrases = [phrase, *(alt for a in alts if (alt := fts_phrase(a)) is not None)]
         expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
@@ -371,7 +370,7 @@ def _text_candidates(
     # Coverage is judged on the indexed text itself (a labelled item's label is part of
     # its body there), read back from the FTS table: no second folding of the passages.
     indexed = {
-        int(r[0]): (tokens_text(str(r[1] or "")), tokens_text(str(r[2] or "")))
+        int(r[0]): (f" {r[1] or ''} ", f" {r[2] or ''} ")
         for r in conn.execute(
             f"SELECT rowid, body, heading FROM search_fts WHERE rowid IN ({marks})", list(bm25)
         )
@@ -399,14 +398,15 @@ def _text_candidates(
     return scored
 
 
-def _proximity(units: Sequence[_Unit], body: str) -> float:
+def _proximity(units: Sequence[_Unit], padded: str) -> float:
     """Share of neighbouring query words (as typed) found at most NEAR_CHARS apart, in
     either order: 風力發電產業投資 answers 風力發電 投資 better than a passage with
-    風力發電 in one sentence and 投資 in another."""
-    spans = [[(i, i + len(k.key)) for k in u.keys for i in k.positions(body)] for u in units]
+    風力發電 in one sentence and 投資 in another. Counted in index tokens: between two
+    words n characters apart stand n + 1 bigrams."""
+    spans = [[sp for k in u.keys for sp in k.spans(padded)] for u in units]
     close = 0
     for left, right in itertools.pairwise(spans):
-        if any(max(s2 - e1, s1 - e2) <= NEAR_CHARS for s1, e1 in left for s2, e2 in right):
+        if any(max(b0 - a1, a0 - b1) <= NEAR_CHARS + 1 for a0, a1 in left for b0, b1 in right):
             close += 1
     return close / (len(units) - 1)
 

@@ -196,30 +196,32 @@ def squeeze(folded: str) -> str:
     return _THOUSANDS.sub("", _WS.sub("", folded))
 
 
-def tokens_text(tokens: str) -> str:
-    """Squeezed text back from a space-separated token string of :func:`index_string`
-    (the FTS heading column): overlapping bigrams are chained and each run's closing
-    unigram dropped, so ``离岸 岸风 风电 电`` gives ``离岸风电``. Runs are joined without a
-    separator, as :func:`squeeze` joins what only whitespace kept apart."""
-    out: list[str] = []
-    prev = ""
-    for tok in tokens.split():
-        if len(prev) == 2 and len(tok) <= 2 and tok[0] == prev[1] and is_cjk(tok[0]):
-            if len(tok) == 2:
-                out.append(tok[1])  # the next bigram of the same run
-            # else: the unigram closing the run adds nothing
-        else:
-            if prev[-1:].isdigit() and tok[0].isdigit():
-                out.append("|")  # 1、2 號機 is not 12
-            out.append(tok)
-        prev = tok
-    return "".join(out)
+@dataclass(frozen=True, slots=True)
+class TokenKey:
+    """A query word as the tokens a passage's FTS string must show in a row: how
+    re-ranking decides whether a candidate holds the word, on the very text the index
+    holds (a labelled item's label included), with substring search in C and nothing
+    folded again. Tokens are whole, so ``20`` is not in ``2089``."""
 
+    text: str  # " 离岸 岸风 风电 ": the tokens with a space on each side
+    count: int  # how many tokens
 
-def token_key(folded: str) -> str:
-    """``folded`` as :func:`tokens_text` gives it back from the index: what a query word is
-    looked for as in a passage's indexed text."""
-    return tokens_text(" ".join(index_tokens(folded)))
+    @classmethod
+    def of(cls, folded: str) -> TokenKey | None:
+        tokens, prefix = phrase_tokens(folded)
+        if not tokens:
+            return None
+        # A final lone character may begin a bigram (煤 of 煤炭): no space after it.
+        return cls(" " + " ".join(tokens) + ("" if prefix else " "), len(tokens))
+
+    def spans(self, padded: str) -> Iterator[tuple[int, int]]:
+        """Token ranges [first, last + 1) of the occurrences in ``padded`` (an FTS token
+        string with a space added on each side)."""
+        i = padded.find(self.text)
+        while i >= 0:
+            first = padded.count(" ", 0, i)
+            yield first, first + self.count
+            i = padded.find(self.text, i + 1)
 
 
 _DIGIT_EDGE = re.compile(r"^\d|\d$")
