@@ -91,3 +91,11 @@ def test_a_labelled_item_is_one_passage_with_its_label(ledger_2018: sqlite3.Conn
     ).fetchall()
     assert len(rows) == 1
     assert rows[0][0].startswith("增訂產業創新條例第")
+
+
+def test_a_word_the_report_writes_whole_stays_whole(ledger_2018: sqlite3.Connection) -> None:
+    # jieba cuts 達成率 into 达成 / 率 and 信保基金 into 信保 / 基金; the report writes both.
+    assert search(ledger_2018, "達成率").terms == ("达成率",)
+    assert search(ledger_2018, "信保基金 新南向").terms == ("信保基金", "新南向")
+    # Not written as typed: the pieces.
+    assert search(ledger_2018, "電價漲").terms == ("电价",)

@@ -57,6 +57,9 @@ CANDIDATES = 60
 COMMON_DOCS = 1000
 SCAN_CAP = 1000
 SNIPPET_CHARS = 160
+# A typed word of up to this many characters that jieba cuts but a report writes whole
+# stays one query word.
+WHOLE_WORD_MAX = 4
 MAX_LIMIT = 200
 
 
@@ -107,7 +110,12 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         # A lone character (新 of 新南向 when the dictionary lacks the name) matches
         # nearly everything and costs a prefix scan; it counts only if it is all there is.
         longer = [x for x in kept if len(x) > 1 or not is_cjk(x)]
-        texts.extend(longer or kept or words)
+        pieces = longer or kept or words
+        if len(words) > 1 and kept == words and _written_whole(conn, w):
+            # 達成率, 信保基金, 風力發電: a short word jieba cuts in two but the reports
+            # write as typed is one word, and counts once toward coverage.
+            pieces = [w]
+        texts.extend(pieces)
     out: list[_Unit] = []
     seen: set[str] = set()
     quoted = {fold(p) for p in parsed.phrases}
@@ -126,6 +134,17 @@ def _units(parsed: ParsedQuery, conn: sqlite3.Connection) -> list[_Unit]:
         expr = phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
         out.append(_Unit(t, keys, marks, expr))
     return out
+
+
+def _written_whole(conn: sqlite3.Connection, word: str) -> bool:
+    """Whether ``word``, three or four Chinese characters, occurs as written somewhere."""
+    if not 3 <= len(word) <= WHOLE_WORD_MAX or not all(is_cjk(c) for c in word):
+        return False
+    phrase = fts_phrase(word)
+    row = conn.execute(
+        "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1", (phrase,)
+    ).fetchone()
+    return row is not None
 
 
 def _is_glue(word: str) -> bool:
