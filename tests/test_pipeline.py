@@ -377,3 +377,12 @@ def test_any_document_cites_exactly(paragraphs: list[list[list[str]]]) -> None:
     assert len(rows) == expected
     for q_text, q0, q1, s0, s1 in rows:
         assert text[q0:q1] == q_text and s0 <= q0 and q1 <= s1
+
+
+def test_a_report_without_headings_ingests_with_every_analyser(conn: sqlite3.Connection) -> None:
+    from policyledger.ingest import document_from_text
+
+    doc = document_from_text("沒有標題的報告，預計 115 年底前完成 3 座。\n", report_id="e" * 64)
+    assert doc.sections == ()
+    result = ingest_document(conn, doc)
+    assert result.created and result.quantities == 1 and result.analysers == ANALYSERS

@@ -77,13 +77,18 @@ def index_report(conn: sqlite3.Connection, report_id: str) -> int:
     }
 
     # Every section title folded in one OpenCC call rather than one call per section.
+    # (A report without headings has no titles: "".split("\n") would still give one.)
     ids = list(sections)
-    folded_titles = dict(
-        zip(
-            ids,
-            fold("\n".join(sections[i].title.replace("\n", " ") for i in ids)).split("\n"),
-            strict=True,
+    folded_titles = (
+        dict(
+            zip(
+                ids,
+                fold("\n".join(sections[i].title.replace("\n", " ") for i in ids)).split("\n"),
+                strict=True,
+            )
         )
+        if ids
+        else {}
     )
 
     def lineage(sid: int | None) -> list[_Section]:
