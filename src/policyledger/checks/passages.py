@@ -51,6 +51,8 @@ _LOCAL: tuple[Finder, ...] = (
 def check_passage(p: Passage, context: Sequence[Passage] = ()) -> list[Check]:
     """Every relation found in ``p``; ``context`` is its lead (passages before it under the
     same heading, nearest first), where totals for shares may be stated."""
+    if not p.facts:
+        return []  # every check states one of the passage's own figures
     g = _Geometry.of(p)
     found: list[Check] = []
     for finder in _LOCAL:
