@@ -31,6 +31,7 @@ from policyledger.checks.relations import (
     _ratio,
     _show,
     _sum_check,
+    growth_formula,
 )
 
 # How much text may stand between the current figure and the compared one
@@ -116,16 +117,7 @@ def compared_changes(p: Passage, g: _Geometry) -> list[Check]:
             # The direction is in words whose sense varies (升值 of a currency is a
             # falling rate); the size is what the arithmetic can vouch for.
             stated = -stated
-        sym = "％" if relative else (" 個百分點" if points else "")
-        formula = (
-            f"({new.quantity.text} − {old.quantity.text}) ÷ {old.quantity.text} × 100％"
-            if relative
-            else f"{new.quantity.text} − {old.quantity.text}"
-        )
-        arithmetic = (
-            f"{formula.removesuffix(' × 100％')} = {fmt_number(computed.mid, 2)}{sym}"
-            f"；報告寫 {change.quantity.text}"
-        )
+        formula, arithmetic = growth_formula(old, new, change, computed, relative, points)
         c = _make(
             "growth",
             p,

@@ -1156,6 +1156,23 @@ def _cue(g: _Geometry, figs: Sequence[Fact], floor: int, f: Fact, words: Sequenc
 _DOWN = ("減少", "下降", "降", "衰退", "減")
 
 
+def growth_formula(
+    old: Fact, new: Fact, change: Fact, computed: Interval, relative: bool, points: bool
+) -> tuple[str, str]:
+    """The formula of a change between two levels, and its arithmetic written out."""
+    sym = "％" if relative else (" 個百分點" if points else "")
+    formula = (
+        f"({new.quantity.text} − {old.quantity.text}) ÷ {old.quantity.text} × 100％"
+        if relative
+        else f"{new.quantity.text} − {old.quantity.text}"
+    )
+    arithmetic = (
+        f"{formula.removesuffix(' × 100％')} = {fmt_number(computed.mid, 2)}{sym}"
+        f"；報告寫 {change.quantity.text}"
+    )
+    return formula, arithmetic
+
+
 def growths(p: Passage, g: _Geometry) -> list[Check]:
     """``由 105 年 120 件增至 106 年 150 件，成長 25％``: both periods given with the change."""
     out: list[Check] = []
@@ -1186,13 +1203,7 @@ def growths(p: Passage, g: _Geometry) -> list[Check]:
         if down and stated_value > 0:
             stated_value = -stated_value  # "減少 31.9％" written without a sign
         expected = Interval.around(stated_value, interval_of(change).half_width)
-        sym = "％" if relative else (" 個百分點" if points else "")
-        formula = (
-            f"({new.quantity.text} − {old.quantity.text}) ÷ {old.quantity.text} × 100％"
-            if relative
-            else f"{new.quantity.text} − {old.quantity.text}"
-        )
-        arithmetic = f"{formula.removesuffix(' × 100％')} = {fmt_number(computed.mid, 2)}{sym}；報告寫 {change.quantity.text}"
+        formula, arithmetic = growth_formula(old, new, change, computed, relative, points)
         c = _make(
             "growth",
             p,
