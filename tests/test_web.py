@@ -359,3 +359,27 @@ def test_every_json_route_errors_in_the_one_shape(client: TestClient) -> None:
         assert body["error"]["status"] == resp.status_code, url
         checked += 1
     assert checked >= 5
+
+
+def test_preamble_is_a_citable_page(tmp_path: Path) -> None:
+    """Text before the first heading (title, salutation) is shown and cited as 前言."""
+    from policyledger.pipeline import ingest_path
+    from policyledger.store import connect
+    from policyledger.web.app import create_app
+
+    src = tmp_path / "r.txt"
+    src.write_text("部長報告：本年投資 54.4 億元。\n壹、工業\n一、推動 3 案。\n", encoding="utf-8")
+    db = tmp_path / "l.db"
+    conn = connect(db)
+    rid = ingest_path(conn, src).report_id
+    conn.close()
+    client = TestClient(create_app(db))
+    report = client.get(f"/reports/{rid}")
+    assert "/sections/%E5%89%8D%E8%A8%80" in report.text
+    facts = client.get(f"/api/facts?report={rid}").json()
+    preamble = next(f for f in facts if f["text"] == "54.4 億元")
+    assert preamble["section_path"] == "前言"
+    page = client.get(f"/reports/{rid}/sections/前言.json").json()
+    assert page["section"]["path"] == "前言" and page["next"]["path"] == "壹"
+    html = client.get(f"/reports/{rid}/sections/前言").text
+    assert "54.4 億元" in html and f'id="p-{preamble["paragraph_ord"]}"' in html

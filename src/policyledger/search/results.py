@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from policyledger.search.query import ParsedQuery
+from policyledger.store.queries import PREAMBLE_PATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,6 @@ class SearchResults:
 
 def passage_url(report_id: str, section_path: str | None, ord_: int | None) -> str:
     """Where the section page shows this passage (anchors are ``p-<paragraphs.ord>``)."""
-    base = f"/reports/{quote(report_id, safe='')}"
-    if section_path:
-        base += f"/sections/{quote(section_path, safe='/')}"
+    path = section_path or PREAMBLE_PATH
+    base = f"/reports/{quote(report_id, safe='')}/sections/{quote(path, safe='/')}"
     return base + (f"#p-{ord_}" if ord_ is not None and ord_ >= 0 else "")

@@ -225,7 +225,8 @@ class FactRow:
 
 
 _FACT_SQL = """
-SELECT q.id, q.report_id, q.section_id, s.path AS section_path, s.title AS section_title,
+SELECT q.id, q.report_id, q.section_id,
+       coalesce(s.path, '前言') AS section_path, coalesce(s.title, '前言') AS section_title,
        ch.path AS chapter, ch.title AS chapter_title,
        q.paragraph_id, p.ord AS paragraph_ord, q.sentence_id, st.text AS sentence,
        q.text, q.start, q."end", q.value, q.value_max, q.unit, q.raw_unit, q.qualifier,
@@ -615,6 +616,11 @@ def _ref(r: sqlite3.Row) -> SectionRef:
     return SectionRef(r["id"], r["path"], r["level"], r["marker"], r["title"], r["ord"])
 
 
+# The text before a report's first heading (title, salutation, opening) has no section of
+# its own; it is shown and cited as this pseudo-section.
+PREAMBLE_PATH = "前言"
+
+
 def get_section(conn: sqlite3.Connection, report_ref: str, path: str) -> SectionView:
     """The section at ``path`` of a report, with its whole subtree's text and facts."""
     report = get_report(conn, report_ref)
@@ -624,6 +630,8 @@ def get_section(conn: sqlite3.Connection, report_ref: str, path: str) -> Section
         " WHERE report_id = ? ORDER BY ord",
         (report.id,),
     )
+    if path.strip("/") == PREAMBLE_PATH:
+        return _preamble(conn, report, rows)
     by_id = {r["id"]: r for r in rows}
     index = next((i for i, r in enumerate(rows) if r["path"] == path.strip("/")), None)
     if index is None:
@@ -660,17 +668,46 @@ def get_section(conn: sqlite3.Connection, report_ref: str, path: str) -> Section
     )
 
 
+def _preamble(conn: sqlite3.Connection, report: ReportRow, rows: list[sqlite3.Row]) -> SectionView:
+    paragraphs = _paragraph_views(conn, report.id, [], preamble=True).get(None, ())
+    if not paragraphs:
+        raise NotFound(f"報告 {report.short_id} 沒有前言 (no text before the first heading)")
+    me = SectionRef(0, PREAMBLE_PATH, 0, "", PREAMBLE_PATH, -1)
+    return SectionView(
+        report=report,
+        section=me,
+        page=paragraphs[0].page,
+        breadcrumbs=(),
+        parent=None,
+        children=(),
+        prev=None,
+        next=_ref(rows[0]) if rows else None,
+        blocks=(SectionBlock(me, 0, paragraphs),),
+    )
+
+
+def has_preamble(conn: sqlite3.Connection, report_id: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM paragraphs WHERE report_id = ? AND section_id IS NULL LIMIT 1",
+            (report_id,),
+        ).fetchone()
+        is not None
+    )
+
+
 def _paragraph_views(
-    conn: sqlite3.Connection, report_id: str, section_ids: list[int]
-) -> dict[int, tuple[ParagraphView, ...]]:
-    if not section_ids:
+    conn: sqlite3.Connection, report_id: str, section_ids: list[int], *, preamble: bool = False
+) -> dict[int | None, tuple[ParagraphView, ...]]:
+    if not section_ids and not preamble:
         return {}
     marks = ",".join("?" * len(section_ids))
+    where = "section_id IS NULL" if preamble else f"section_id IN ({marks})"
     paras = _rows(
         conn,
         f'SELECT id, section_id, ord, idx, start, "end", page, text FROM paragraphs'
-        f" WHERE report_id = ? AND section_id IN ({marks}) ORDER BY ord",
-        [report_id, *section_ids],
+        f" WHERE report_id = ? AND {where} ORDER BY ord",
+        [report_id] if preamble else [report_id, *section_ids],
     )
     para_ids = [p["id"] for p in paras]
     if not para_ids:
@@ -720,7 +757,7 @@ def _paragraph_views(
                 tuple(dates.get(s["id"], ())),
             )
         )
-    out: dict[int, list[ParagraphView]] = {}
+    out: dict[int | None, list[ParagraphView]] = {}
     for p in paras:
         out.setdefault(p["section_id"], []).append(
             ParagraphView(

@@ -18,12 +18,14 @@ from policyledger.checks import verdict_counts
 from policyledger.commitments import status_counts
 from policyledger.commitments.models import STATUS_LABELS
 from policyledger.store.queries import (
+    PREAMBLE_PATH,
     OutlineNode,
     ReportRow,
     SectionView,
     facts_summary,
     get_report,
     get_section,
+    has_preamble,
     list_reports,
     outline,
 )
@@ -87,6 +89,7 @@ def report_data(
     return {
         "report": report.to_dict(),
         "outline": [n.to_dict() for n in outline(conn, report.id)],
+        "preamble_path": PREAMBLE_PATH if has_preamble(conn, report.id) else None,
         "summary": facts_summary(conn, report.id).to_dict(),
         "features": features,
     }
