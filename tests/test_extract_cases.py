@@ -205,7 +205,8 @@ CASES: list[tuple[str, str, list[Q], list[D]]] = [
         "ey-2006h2-report.txt",
         "(２)歐元區：2006年前3季經濟成長率分別為2.2%",
         [("2.2%", 2.2, "%", {"role": "level"})],
-        [("2006年", "date", "2006-01-01", "2006-12-31")],
+        # the first three quarters, bounded like 上半年 (and no deadline: 前 opens 前3季)
+        [("2006年前3季", "date", "2006-01-01", "2006-09-30")],
     ),
     (
         "ey-2010h1-report.txt",

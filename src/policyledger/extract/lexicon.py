@@ -721,6 +721,12 @@ YEAR_PARTS: Final[dict[str, tuple[int, int]]] = {
     "第三季": (7, 9),
     "第四季": (10, 12),
     "首季": (1, 3),
+    # 95年前3季: the first quarters, together
+    "前2季": (1, 6),
+    "前3季": (1, 9),
+    "前二季": (1, 6),
+    "前兩季": (1, 6),
+    "前三季": (1, 9),
 }
 # After 年: the last day of that year (106 年底).
 # 95學年度, 90學年: a school year, dated here by its calendar year like 95 年度.
